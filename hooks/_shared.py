@@ -1,0 +1,62 @@
+"""Helpers shared by the hooks: project paths, data files and front-matter parsing.
+
+Not a hook itself (it is not listed under `hooks:` in mkdocs.yml).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    """The folder that holds mkdocs.yml, data/ and includes/."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def load_yaml(path: Path) -> Any:
+    """Read a YAML data file, failing the build with the file name on any error."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PluginError(f"{path}: data file is missing") from None
+    except yaml.YAMLError as err:
+        raise PluginError(f"{path}: invalid YAML: {err}") from None
+
+
+def source_path(page: Page) -> str:
+    """The page's Markdown file as an editor would type it (relative to the project)."""
+    path = page.file.abs_src_path or page.file.src_uri
+    rel = os.path.relpath(path)
+    return rel if not rel.startswith("..") else path
+
+
+def read_front_matter(page: Page) -> tuple[dict[str, Any] | None, int, str | None]:
+    """Parse the page's own front matter.
+
+    Returns (data, number of lines it takes, error). MkDocs silently ignores broken
+    YAML, so the hooks parse it themselves to report it.
+    """
+    raw = page.file.content_string
+    m = FRONT_MATTER.match(raw)
+    if not m:
+        return None, 0, "no front matter: the page must start with a '---' line"
+    lines = m.group(0).count("\n")
+    try:
+        data = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""
+        problem = getattr(err, "problem", None) or str(err)
+        return None, lines, f"front matter is not valid YAML{where}: {problem}"
+    if not isinstance(data, dict):
+        return None, lines, "front matter must be a set of 'key: value' lines"
+    return data, lines, None

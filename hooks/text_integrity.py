@@ -1,0 +1,70 @@
+"""Fail the build on look-alike letters and invisible characters in page sources.
+
+Cyrillic letters anywhere, Greek letters inside Latin words, zero-width and bidi
+control characters, soft hyphens, and non-breaking spaces inside words all break
+search, spell-checking and screen readers. Each is reported as file:line:column.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from _shared import project_dir, source_path
+
+CYRILLIC = re.compile(r"[\u0400-\u052F\u2DE0-\u2DFF\uA640-\uA69F\u1C80-\u1C8F]")
+GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+WORD = re.compile(r"[^\W\d_]+")
+INVISIBLE = re.compile(r"[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]")
+SPACE_IN_WORD = re.compile(r"(?<=\w)[\u00A0\u2007\u202F](?=\w)")
+
+
+def _describe(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNKNOWN')}"
+
+
+def find_problems(text: str) -> list[tuple[int, int, str]]:
+    """Return (line, column, message) for every problem character in text."""
+    problems: list[tuple[int, int, str]] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        for m in INVISIBLE.finditer(line):
+            problems.append((lineno, m.start() + 1,
+                             f"invisible character {_describe(m.group())}: delete it"))
+        for m in SPACE_IN_WORD.finditer(line):
+            problems.append((lineno, m.start() + 1,
+                             f"{_describe(m.group())} inside a word: use a normal space or none"))
+        for w in WORD.finditer(line):
+            word = w.group()
+            foreign = CYRILLIC.search(word) or (LATIN.search(word) and GREEK.search(word))
+            if foreign:
+                ch = foreign.group()
+                problems.append((lineno, w.start() + foreign.start() + 1,
+                                 f"look-alike letter {_describe(ch)} in '{word}': "
+                                 "retype the word with Latin letters"))
+    return problems
+
+
+def _fail(path: str, text: str) -> None:
+    problems = find_problems(text)
+    if problems:
+        lines = [f"{path}:{ln}:{col}: {msg}" for ln, col, msg in problems]
+        raise PluginError("Text integrity check failed:\n" + "\n".join(lines))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check the shared include files, which every page pulls in."""
+    for path in sorted((project_dir(config) / "includes").glob("*.md")):
+        _fail(str(path.relative_to(project_dir(config))), path.read_text(encoding="utf-8"))
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Check the page's raw source, front matter included, so positions match the file."""
+    _fail(source_path(page), page.file.content_string)
+    return markdown
