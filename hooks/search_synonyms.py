@@ -1,0 +1,73 @@
+"""Add synonyms and spelling variants to a hidden field of the search index.
+
+Runs after Material's search plugin has written search/search_index.json. For every
+search document (a page or one of its sections) whose title or text uses a word
+from an entry's `match` list in data/synonyms.yml, the entry's `add` words go into
+a `synonyms` field. Material's search worker indexes every field listed in the
+index's config, and shows only title and text, so results keep the real text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from _shared import load_yaml, project_dir
+
+FIELD = "synonyms"
+FIELD_BOOST = 2.0
+TAG = re.compile(r"<[^>]+>")
+_entries: list[tuple[re.Pattern[str], str]] = []
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """One regex for a list of phrases, where spaces and hyphens are interchangeable."""
+    parts = [r"[\s\-]*".join(re.escape(w) for w in re.split(r"[\s\-]+", p.strip())) for p in phrases]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+
+
+def load_entries(path: Path) -> list[tuple[re.Pattern[str], str]]:
+    """Read data/synonyms.yml, checking that every entry has match, add and why."""
+    data = load_yaml(path)
+    if not isinstance(data, list):
+        raise PluginError(f"{path}: expected a list of entries")
+    entries = []
+    for n, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict) or set(entry) != {"match", "add", "why"}:
+            raise PluginError(f"{path}: entry {n} must have exactly the keys match, add and why")
+        if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v)
+                   for v in (entry["match"], entry["add"])):
+            raise PluginError(f"{path}: entry {n}: 'match' and 'add' must be non-empty lists of words")
+        if not isinstance(entry["why"], str) or len(entry["why"].split()) < 4:
+            raise PluginError(f"{path}: entry {n}: 'why' must say in a sentence why the entry exists")
+        entries.append((_phrase_pattern(entry["match"]), " ".join(w.lower() for w in entry["add"])))
+    return entries
+
+
+def synonyms_for(text: str, entries: list[tuple[re.Pattern[str], str]]) -> str:
+    """The words to add for a document's plain text."""
+    return " ".join(add for pattern, add in entries if pattern.search(text))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the synonym entries once per build."""
+    _entries[:] = load_entries(project_dir(config) / "data" / "synonyms.yml")
+    return config
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Rewrite search_index.json with the hidden synonyms field."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["config"]["fields"][FIELD] = {"boost": FIELD_BOOST}
+    for doc in index["docs"]:
+        plain = TAG.sub(" ", doc["title"] + " " + doc["text"])
+        words = synonyms_for(plain, _entries)
+        if words:
+            doc[FIELD] = words
+    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
