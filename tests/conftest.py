@@ -1,33 +1,18 @@
 """Shared fixtures: the site built once per run, a local server and Debian's Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "bench")]
 
+from site_server import chromium, mkdocs_build, page_urls, serve  # noqa: E402
 
-def mkdocs_build(project: Path, dest: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict `mkdocs build` of the project in `project` into `dest`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+__all__ = ["ROOT", "mkdocs_build", "page_urls"]
 
 
 @pytest.fixture(scope="session")
@@ -39,77 +24,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
-def parse_headers_file(site_dir: Path) -> list[tuple[str, dict[str, str]]]:
-    """Read site/_headers (Netlify/Cloudflare format) into (path pattern, headers) rules."""
-    rules: list[tuple[str, dict[str, str]]] = []
-    for line in (site_dir / "_headers").read_text(encoding="utf-8").splitlines():
-        if line and not line[0].isspace():
-            rules.append((line.strip(), {}))
-        elif line.strip() and not line.strip().startswith("!"):
-            name, value = line.strip().split(":", 1)
-            rules[-1][1][name.strip()] = value.strip()
-    return rules
-
-
-def headers_for(rules: list[tuple[str, dict[str, str]]], path: str) -> dict[str, str]:
-    """The headers for a request path; a later, more specific rule replaces earlier values."""
-    out: dict[str, str] = {}
-    for pattern, headers in rules:
-        if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
-            out.update(headers)
-    return out
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    rules: list[tuple[str, dict[str, str]]] = []
-
-    def end_headers(self) -> None:
-        for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.exists():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        else:
-            super().send_error(code, message, explain)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 with the headers from site/_headers (CSP included)."""
-    handler = type("Handler", (_Handler,), {"rules": parse_headers_file(site)})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    """The built site on 127.0.0.1, with the headers from site/_headers (CSP included)."""
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's Chromium, driven by Playwright (never Playwright's own browser download)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with chromium() as b:
         yield b
-        b.close()
-
-
-def page_urls(site_dir: Path) -> list[str]:
-    """URL paths ('/', '/treatments/') of every built HTML page, 404 excluded."""
-    urls = []
-    for f in sorted(site_dir.rglob("index.html")):
-        rel = f.parent.relative_to(site_dir).as_posix()
-        urls.append("/" if rel == "." else f"/{rel}/")
-    return urls

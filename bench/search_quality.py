@@ -1,0 +1,161 @@
+"""Search-quality benchmark: types reader queries into the real search box in Chromium.
+
+Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
+       (default files: ../shared/search-queries.tsv, if present, and bench/queries.tsv)
+
+Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
+the regex (case-insensitive) matches its URL path#anchor or its title. Results are the
+`.md-search-result__link` anchors in the order shown. Prints each miss, then hit@3 and
+MRR@10 per file, the search index size (raw and gzipped) and the median time from the
+last keystroke to results shown.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_server import ROOT, chromium, mkdocs_build, serve  # noqa: E402
+
+DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv", ROOT / "bench" / "queries.tsv"]
+QUIET_MS = 300
+
+WATCH_RESULTS = """() => {
+  window.__lastChange = 0;
+  const target = document.querySelector('.md-search-result');
+  new MutationObserver(() => { window.__lastChange = performance.now(); })
+    .observe(target, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+@dataclass
+class Outcome:
+    query: str
+    pattern: str
+    results: list[tuple[str, str]]
+    rank: int | None  # 1-based rank of the first relevant result within the top 10
+    latency_ms: float
+
+
+def read_queries(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        query, pattern = line.split("\t")[:2]
+        rows.append((query.strip(), pattern.strip()))
+    return rows
+
+
+class SearchBox:
+    """The site's search box in one browser page."""
+
+    def __init__(self, browser, base_url: str) -> None:
+        self.page = browser.new_page()
+        self.page.goto(base_url + "/", wait_until="networkidle")
+        self.page.keyboard.press("/")  # Material's shortcut opens the search dialog
+        self.input = self.page.locator("input.md-search__input")
+        self.input.wait_for(state="visible")
+        self.page.evaluate(WATCH_RESULTS)
+
+    def search(self, query: str) -> tuple[list[tuple[str, str]], float]:
+        """Type the query key by key; return (results as (path#anchor, title), latency in ms)."""
+        self.input.fill("")
+        self.input.press("Backspace")
+        self.page.wait_for_timeout(50)
+        if len(query) > 1:
+            self.input.press_sequentially(query[:-1], delay=20)
+        start = self.page.evaluate("performance.now()")
+        self.input.press_sequentially(query[-1])
+        self.page.wait_for_function(
+            f"() => window.__lastChange > {start} && performance.now() - window.__lastChange > {QUIET_MS}",
+            timeout=15000,
+        )
+        latency = self.page.evaluate("window.__lastChange") - start
+        links = self.page.eval_on_selector_all(
+            ".md-search-result__link",
+            "els => els.map(e => [e.getAttribute('href'), (e.querySelector('h1, h2') || e).textContent.trim()])",
+        )
+        results = []
+        for href, title in links:
+            parts = urlsplit(href)
+            results.append((parts.path + ("#" + parts.fragment if parts.fragment else ""), title))
+        return results, latency
+
+
+def evaluate(box: SearchBox, queries: list[tuple[str, str]]) -> list[Outcome]:
+    outcomes = []
+    for query, pattern in queries:
+        results, latency = box.search(query)
+        regex = re.compile(pattern, re.I)
+        rank = next((i for i, (url, title) in enumerate(results[:10], start=1)
+                     if regex.search(url) or regex.search(title)), None)
+        outcomes.append(Outcome(query, pattern, results, rank, latency))
+    return outcomes
+
+
+def scores(outcomes: list[Outcome]) -> tuple[float, float]:
+    """(hit@3, MRR@10)."""
+    n = len(outcomes) or 1
+    hit3 = sum(1 for o in outcomes if o.rank is not None and o.rank <= 3) / n
+    mrr = sum(1 / o.rank for o in outcomes if o.rank is not None) / n
+    return hit3, mrr
+
+
+def index_size(site: Path) -> tuple[int, int]:
+    data = (site / "search" / "search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=9))
+
+
+def run(site: Path, files: list[Path], verbose: bool = True) -> dict[str, tuple[float, float]]:
+    """Run every query file against the built site; returns {file name: (hit@3, MRR@10)}."""
+    summary = {}
+    latencies: list[float] = []
+    with serve(site) as base, chromium() as browser:
+        box = SearchBox(browser, base)
+        for path in files:
+            outcomes = evaluate(box, read_queries(path))
+            latencies += [o.latency_ms for o in outcomes]
+            hit3, mrr = scores(outcomes)
+            summary[path.name] = (hit3, mrr)
+            if verbose:
+                print(f"\n== {path} ({len(outcomes)} queries)")
+                for o in outcomes:
+                    if o.rank is None or o.rank > 3:
+                        top = "; ".join(url for url, _ in o.results[:3]) or "(no results)"
+                        print(f"MISS  {o.query!r} /{o.pattern}/ rank={o.rank}  top: {top}")
+                print(f"hit@3 = {hit3:.3f}   MRR@10 = {mrr:.3f}")
+    if verbose:
+        raw, gz = index_size(site)
+        print(f"\nsearch index: {raw:,} bytes raw, {gz:,} bytes gzipped")
+        print(f"median last-keystroke-to-results: {statistics.median(latencies):.0f} ms "
+              f"(n={len(latencies)}, includes the {QUIET_MS} ms quiet check? no: measured to the last DOM change)")
+    return summary
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build now)")
+    parser.add_argument("files", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    files = args.files or [f for f in DEFAULT_FILES if f.exists()]
+    site = args.site
+    if site is None:
+        site = Path(tempfile.mkdtemp()) / "site"
+        result = mkdocs_build(ROOT, site)
+        if result.returncode:
+            print(result.stdout, result.stderr)
+            return 1
+    run(site, files)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
