@@ -4,6 +4,7 @@
     python3 tasks.py serve    serve the site at http://127.0.0.1:8000 with live reload
     python3 tasks.py test     run every test (pytest arguments may follow)
     python3 tasks.py build    build the static site into site/
+    python3 tasks.py register-urls   add new public URLs to data/published-urls.txt
 """
 from __future__ import annotations
 
@@ -61,6 +62,11 @@ def main(argv: list[str]) -> int:
     elif task == "build":
         ensure_python_packages()
         run([BIN / "mkdocs", "build", *args], env=env)
+    elif task == "register-urls":
+        ensure_python_packages()
+        dest = ROOT / "site"
+        run([BIN / "mkdocs", "build", "--strict", "-q", "-d", dest], env=env)
+        run([PY, ROOT / "scripts" / "register_urls.py", dest])
     elif task == "test":
         ensure_python_packages()
         ensure_apt_packages()

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GRADE_LIMIT = 8.0
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "summary", "blockquote"}
 VOID = {"br", "img", "hr", "input", "wbr", "meta", "link", "source", "col", "area"}
-SKIP = {"script", "style", "svg", "nav", "button", "template"}
+SKIP = {"script", "style", "svg", "nav", "button", "template", "pre"}
 # Pages that are lists of references or terms, not prose written for reading.
 NOT_PROSE = {"about/sources/", "tags/"}
 

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from _shared import load_yaml, project_dir, read_front_matter, source_path
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
-OPTIONAL = ("tags", "hide", "search", "faq_topic")
+OPTIONAL = ("tags", "hide", "search")
 DESCRIPTION_MAX = 160
 HIDE_ALLOWED = {"navigation", "toc", "footer", "tags", "feedback", "path"}
 

@@ -1,0 +1,67 @@
+/* Copy-link buttons on FAQ questions. Works with Material's instant navigation. */
+(function () {
+  "use strict";
+
+  function announce(region, message) {
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = message; }, 50);
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "mng-offscreen";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  function setup() {
+    var headings = document.querySelectorAll("h2.mng-faq-q[data-faq-url]");
+    if (!headings.length) return;
+    var region = document.getElementById("mng-copy-status");
+    if (!region) {
+      region = document.createElement("div");
+      region.id = "mng-copy-status";
+      region.className = "mng-offscreen";
+      region.setAttribute("role", "status");
+      region.setAttribute("aria-live", "polite");
+      document.body.appendChild(region);
+    }
+    headings.forEach(function (heading) {
+      if (heading.nextElementSibling && heading.nextElementSibling.classList.contains("mng-copy-link")) return;
+      var url = heading.getAttribute("data-faq-url");
+      var question = heading.firstChild ? heading.firstChild.textContent.trim() : "this question";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "mng-copy-link";
+      button.textContent = "Copy link";
+      button.setAttribute("aria-label", "Copy link to the question: " + question);
+      button.setAttribute("data-url", url);
+      button.addEventListener("click", function () {
+        copy(url).then(function () {
+          button.textContent = "Link copied";
+          announce(region, "Link copied: " + url);
+          window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
+        }, function () {
+          announce(region, "Could not copy. The link is " + url);
+        });
+      });
+      heading.insertAdjacentElement("afterend", button);
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else {
+    document.addEventListener("DOMContentLoaded", setup);
+  }
+})();

@@ -1,0 +1,82 @@
+"""Write the FAQ's public outputs: /faq.json and a chrome-less /embed/faq/<id>/ page.
+
+Both are part of the site's public contract with clinics: URLs never change, and
+the feed follows docs/schemas/faq-feed-v1.schema.json. A retired id (see
+data/faq-aliases.yml) keeps its embed page, showing the question that replaced it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import _faq
+
+FEED = "faq.json"
+SCHEMA = "schemas/faq-feed-v1.schema.json"
+TERMS = "about/for-clinics/#terms"
+_reviewed: dict[str, dt.date] = {}
+_topic_titles: dict[str, str] = {}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Remember each FAQ page's review date and title for the feed."""
+    if _faq.is_faq_page(page.file.src_uri):
+        _reviewed[page.file.src_uri] = page.meta["reviewed"]
+        _topic_titles[page.file.src_uri] = page.meta["title"]
+    return markdown
+
+
+def absolute_links(html: str, page_url: str) -> str:
+    """Make every href absolute and open it in a new tab (the answer sits in an iframe)."""
+    def fix(m: re.Match[str]) -> str:
+        return f'href="{urljoin(page_url, m.group(1))}" target="_blank" rel="noopener"'
+    return re.sub(r'href="([^"]+)"', fix, html)
+
+
+def feed(site_url: str, site_name: str) -> dict:
+    questions = []
+    for q in _faq.QUESTIONS.values():
+        if not q.answer_text:
+            raise PluginError(f"docs/{q.src_uri}: no rendered answer for '{q.id}'")
+        questions.append({
+            "id": q.id,
+            "question": q.question,
+            "answer": q.answer_text,
+            "url": f"{site_url}{q.page_url}#{q.id}",
+            "embed_url": f"{site_url}embed/faq/{q.id}/",
+            "topic": q.src_uri.split("/")[-1][:-3],
+            "topic_title": _topic_titles[q.src_uri],
+            "last_reviewed": _reviewed[q.src_uri].isoformat(),
+            "sources": q.sources,
+            "aliases": q.aliases,
+        })
+    return {"$schema": site_url + SCHEMA, "version": 1, "site": {"name": site_name, "url": site_url},
+            "terms": site_url + TERMS, "questions": questions}
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the feed and one embed page per question id (aliases included)."""
+    site = Path(config.site_dir)
+    site_url = config.site_url or "/"
+    (site / FEED).write_text(json.dumps(feed(site_url, config.site_name), indent=1, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+    template = config.theme.get_env().get_template("embed-faq.html")
+    for q in _faq.QUESTIONS.values():
+        page_url = f"{site_url}{q.page_url}"
+        for embed_id in [q.id, *q.aliases]:
+            out = site / "embed" / "faq" / embed_id / "index.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(template.render(
+                q=q, url=f"{page_url}#{q.id}", base="../../../", site_url=site_url,
+                site_name=config.site_name, reviewed=_reviewed[q.src_uri].strftime("%-d %B %Y"),
+                answer_html=Markup(absolute_links(q.answer_html, page_url)),
+            ), encoding="utf-8")

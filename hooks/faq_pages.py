@@ -1,0 +1,111 @@
+"""Check and render the FAQ pages, and link each article to the questions about it.
+
+- Every FAQ page (docs/faq/<topic>.md) is parsed and checked before any page renders.
+- "Sources: S1, S2" lines become links to the sources page.
+- Retired question ids listed in data/faq-aliases.yml get an anchor beside the
+  question that replaced them, so old links still land on the right answer.
+- Each question heading carries its permanent URL for the copy-link button.
+- An article that FAQ answers point to ("Read more") gets a list of those questions.
+"""
+from __future__ import annotations
+
+import html as htmlmod
+import os
+import re
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import _faq
+from _shared import FRONT_MATTER, load_yaml, project_dir
+
+ALIASES_FILE = "data/faq-aliases.yml"
+RELATED_HEADING = "## Common questions about this {#common-questions}"
+_related: dict[str, list[_faq.Question]] = {}
+
+
+def _rel(from_uri: str, to_uri: str) -> str:
+    """A relative .md link from one docs file to another."""
+    return os.path.relpath(to_uri, os.path.dirname(from_uri) or ".").replace(os.sep, "/")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Parse every FAQ page and the alias list before any page is rendered."""
+    _faq.QUESTIONS.clear()
+    _related.clear()
+    for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        if not _faq.is_faq_page(f.src_uri):
+            continue
+        path = os.path.relpath(f.abs_src_path) if f.abs_src_path else f.src_uri
+        text = f.content_string
+        m = FRONT_MATTER.match(text)
+        meta = (yaml.safe_load(m.group(1) or "") if m else None) or {}
+        if not isinstance(meta, dict):
+            meta = {}
+        body_offset = m.group(0).count("\n") if m else 0
+        body = "\n" * body_offset + text[m.end():] if m else text
+        questions = _faq.parse_page(body, f.src_uri, path, str(meta.get("title", "")), list(meta.get("sources") or []))
+        _faq.register(questions, path)
+    aliases = load_yaml(project_dir(config) / ALIASES_FILE) or {}
+    if not isinstance(aliases, dict):
+        raise PluginError(f"{ALIASES_FILE}: expected 'old-id: current-id' lines")
+    for old, new in aliases.items():
+        if old in _faq.QUESTIONS:
+            raise PluginError(f"{ALIASES_FILE}: '{old}' is still a live question id; an alias must be a retired id")
+        if new not in _faq.QUESTIONS:
+            raise PluginError(f"{ALIASES_FILE}: '{old}' points to '{new}', which is not a question id")
+        _faq.QUESTIONS[new].aliases.append(old)
+    for q in _faq.QUESTIONS.values():
+        target = _faq.normalize(_faq.resolve_link(q.src_uri, q.read_more_link))
+        _related.setdefault(target, []).append(q)
+    return files
+
+
+def _render_faq_markdown(markdown: str, page: Page) -> str:
+    sources_md = _rel(page.file.src_uri, "about/sources.md")
+    by_line = {q.question: q for q in _faq.QUESTIONS.values() if q.src_uri == page.file.src_uri}
+
+    def sources(m: re.Match[str]) -> str:
+        links = ", ".join(f"[{s}]({sources_md}#{s.lower()})" for s in m.group("ids").split(", "))
+        return f"Sources: {links}\n{{: .mng-faq-sources }}"
+
+    def heading(m: re.Match[str]) -> str:
+        q = by_line.get(m.group("question").strip())
+        anchors = "".join(f'<div id="{a}" class="mng-alias"></div>\n\n' for a in (q.aliases if q else []))
+        return anchors + m.group(0)
+
+    markdown = re.sub(_faq.SOURCES.pattern, sources, markdown, flags=re.M)
+    return re.sub(_faq.HEADING.pattern, heading, markdown, flags=re.M)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Render FAQ source lines and aliases; list related questions on articles."""
+    if _faq.is_faq_page(page.file.src_uri):
+        return _render_faq_markdown(markdown, page)
+    questions = _related.get(page.file.src_uri)
+    if not questions:
+        return markdown
+    items = "\n".join(f"- [{q.question}]({_rel(page.file.src_uri, q.src_uri)}#{q.id})" for q in questions)
+    return f"{markdown.rstrip()}\n\n{RELATED_HEADING}\n\nShort answers from our questions and answers:\n\n{items}\n"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Mark question headings and keep each rendered answer for the feed and embeds."""
+    if not _faq.is_faq_page(page.file.src_uri):
+        return html
+    base = config.site_url or "/"
+    for q in (q for q in _faq.QUESTIONS.values() if q.src_uri == page.file.src_uri):
+        url = f"{base}{q.page_url}#{q.id}"
+        html, found = re.subn(rf'<h2 id="{re.escape(q.id)}">',
+                              f'<h2 id="{q.id}" class="mng-faq-q" data-faq-url="{htmlmod.escape(url)}">', html)
+        if found != 1:
+            raise PluginError(f"docs/{q.src_uri}: question id '{q.id}' did not render as one heading")
+        section = html.split(f'<h2 id="{q.id}"', 1)[1].split("</h2>", 1)[1]
+        answer = re.split(r"<p>Read more:", section, maxsplit=1)[0].strip()
+        q.answer_html = answer
+        text = re.sub(r"<[^>]+>", "", re.sub(r"</p>\s*<p[^>]*>", " ", answer))
+        q.answer_text = " ".join(htmlmod.unescape(text).split())
+    return html
