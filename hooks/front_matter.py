@@ -41,6 +41,9 @@ def _check_text(meta: dict[str, Any], key: str, errors: list[str], limit: int | 
     value = meta.get(key)
     if not isinstance(value, str) or not value.strip():
         errors.append(f"'{key}' must be a non-empty line of text")
+    elif key == "description" and '"' in value:
+        errors.append("'description' must not contain double quotes (\"): the theme puts it in an "
+                      "HTML attribute unescaped; use single quotes or rephrase")
     elif limit and len(value) > limit:
         errors.append(f"'{key}' is {len(value)} characters; the limit is {limit} "
                       "(search engines cut longer ones)")

@@ -62,6 +62,7 @@ BAD_CASES = {
     "unknown source id": (GOOD.replace("[S13]", "[S13, S999]"), "unknown value(s) S999"),
     "unknown tag": (GOOD.replace("[Acne scars]", "[Acne]"), "'tags' has unknown value(s) Acne"),
     "description too long": (GOOD.replace("A short description.", "x" * 161), "'description' is 161 characters"),
+    "double quote in description": (GOOD.replace("A short description.", 'What "FDA approved" means.'), "must not contain double quotes"),
     "date not ISO": (GOOD.replace("reviewed: 2026-01-10", "reviewed: 10 Jan 2026"), "'reviewed' must be an ISO date"),
     "review date in the future": (GOOD.replace("reviewed: 2026-01-10", "reviewed: 2998-01-10"), "is in the future"),
     "next review already passed": (GOOD.replace("next_review: 2999-01-10", "next_review: 2026-02-01"), "has passed"),

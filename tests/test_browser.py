@@ -92,7 +92,7 @@ def test_palette_follows_system_setting(browser, server: str, scheme: str, expec
     assert page.get_attribute("body", "data-md-color-scheme") == expected
     page.locator("form.md-header__option label:visible").first.click()
     other = "slate" if expected == "default" else "default"
-    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{other}'")
+    page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{other}'")
     r["context"].close()
 
 

@@ -1,0 +1,220 @@
+"""The FAQ is a public contract: ids, feed, embeds, JSON-LD and the URL registry."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from html import unescape
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from html_tools import parse
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import register_urls  # noqa: E402
+
+SCHEMA = json.loads((ROOT / "docs" / "schemas" / "faq-feed-v1.schema.json").read_text(encoding="utf-8"))
+TOPICS = {"basics", "results-and-sessions", "pain-and-recovery", "aftercare", "safety",
+          "at-home-vs-clinic", "micro-coring", "hair"}
+
+
+@pytest.fixture(scope="module")
+def feed(site: Path) -> dict:
+    return json.loads((site / "faq.json").read_text(encoding="utf-8"))
+
+
+def visible_text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", re.sub(r"</p>\s*<p[^>]*>", " ", html))).split())
+
+
+def faq_questions(html: str) -> list[tuple[str, str, str]]:
+    """(id, question, answer text) for each question heading in an FAQ page's HTML."""
+    out = []
+    for m in re.finditer(r'<h2 id="([^"]+)" class="mng-faq-q"[^>]*>(.*?)<a class="headerlink".*?</h2>(.*?)<p>Read more:', html, re.S):
+        out.append((m.group(1), visible_text(m.group(2)), visible_text(m.group(3))))
+    return out
+
+
+def jsonld(html: str) -> list[dict]:
+    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def test_feed_matches_schema(feed: dict) -> None:
+    jsonschema.validate(feed, SCHEMA, format_checker=jsonschema.FormatChecker())
+
+
+def test_feed_schema_rejects_a_broken_feed(feed: dict) -> None:
+    broken = json.loads(json.dumps(feed))
+    broken["questions"][0]["url"] = broken["questions"][0]["url"].split("#")[0]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, SCHEMA, format_checker=jsonschema.FormatChecker())
+
+
+def test_at_least_40_questions_across_all_topics(feed: dict) -> None:
+    questions = feed["questions"]
+    assert len(questions) >= 40
+    assert {q["topic"] for q in questions} == TOPICS
+    assert len({q["id"] for q in questions}) == len(questions)
+
+
+def test_feed_agrees_with_the_pages(site: Path, feed: dict) -> None:
+    site_url = feed["site"]["url"]
+    for q in feed["questions"]:
+        page = q["url"][len(site_url):].split("#")[0]
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        shown = {i: (question, answer) for i, question, answer in faq_questions(html)}
+        assert q["id"] in shown, q["url"]
+        assert shown[q["id"]] == (q["question"], q["answer"]), q["id"]
+        assert (site / q["embed_url"][len(site_url):] / "index.html").exists()
+        sentences = len(re.findall(r"[.!?](?=\s+[A-Z0-9\"(]|\s*$)", q["answer"]))
+        assert 2 <= sentences <= 5, q["id"]
+
+
+def test_faq_json_ld_matches_visible_questions(site: Path) -> None:
+    for topic in TOPICS:
+        html = (site / "faq" / topic / "index.html").read_text(encoding="utf-8")
+        (data,) = jsonld(html)
+        assert data["@type"] == "FAQPage"
+        shown = [(q, a) for _, q, a in faq_questions(html)]
+        assert [(e["name"], e["acceptedAnswer"]["text"]) for e in data["mainEntity"]] == shown
+
+
+def test_articles_have_medical_web_page_json_ld(site: Path) -> None:
+    count = 0
+    for section in ("treatments", "concerns", "safety", "before-and-after", "claims"):
+        for f in (site / section).rglob("index.html"):
+            html = f.read_text(encoding="utf-8")
+            (data,) = jsonld(html)
+            assert data["@type"] == "MedicalWebPage", f
+            h1 = visible_text(re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1))
+            assert data["name"] == h1.rstrip("#").strip(), f
+            assert f'<time datetime="{data["lastReviewed"]}">' in html, f
+            assert data["description"] == unescape(parse(f).meta["description"]), f
+            count += 1
+    assert count >= 20
+
+
+def test_every_article_linked_from_faq_lists_its_questions(site: Path, feed: dict) -> None:
+    html = (site / "before-and-after" / "daily-life-after-treatment" / "index.html").read_text(encoding="utf-8")
+    assert 'id="common-questions"' in html and "../../faq/aftercare/#makeup-after" in html
+
+
+def test_registry_urls_all_resolve(site: Path) -> None:
+    urls = register_urls.read_registry()
+    assert len(urls) > 100
+    problems = register_urls.check(site, urls)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_public_url_is_registered(site: Path) -> None:
+    missing = set(register_urls.public_urls(site)) - set(register_urls.read_registry())
+    assert not missing, f"run `python3 tasks.py register-urls` to register: {sorted(missing)[:20]}"
+
+
+def test_registry_check_catches_breakage(site: Path, feed: dict) -> None:
+    bad = ["/no-such-page/", "/faq/aftercare/#no-such-question", "/faq/aftercare/#page-sources"]
+    problems = register_urls.check(site, bad)
+    assert len(problems) == 3, problems
+
+
+# -- Retired ids, moved pages and bad FAQ input, on a small project -------------------------
+
+FAQ_PAGE = """---
+title: Questions about testing
+description: Test questions.
+reviewed: 2026-01-10
+next_review: 2999-01-10
+sources: [S13, S27]
+---
+
+Intro.
+
+## Does it work? {#does-it-work}
+
+It is a test answer. It has two sentences.
+
+Read more: [Home](../index.md)
+
+Sources: S13
+
+## Is it safe? {#is-it-safe}
+
+This answer is short. It is still a test. It has three sentences.
+
+Read more: [Home](../index.md)
+
+Sources: S27
+"""
+INDEX = """---
+title: Home
+description: Home.
+reviewed: 2026-01-10
+next_review: 2999-01-10
+sources: [S13]
+---
+
+Home text.
+"""
+
+
+def faq_project(tmp_path: Path, faq_text: str, aliases: str = "{}", extra_yml: str = "") -> Path:
+    for name in ("hooks", "overrides", "includes"):
+        (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "faq-aliases.yml").write_text(aliases, encoding="utf-8")
+    docs = tmp_path / "docs"
+    (docs / "faq").mkdir(parents=True)
+    (docs / "about").mkdir()
+    (docs / "index.md").write_text(INDEX, encoding="utf-8")
+    (docs / "about" / "sources.md").write_text(INDEX.replace("Home text.", "<!-- all-sources -->"), encoding="utf-8")
+    (docs / "about" / "for-clinics.md").write_text(INDEX.replace("Home text.", "## Terms {#terms}\n\nTerms."), encoding="utf-8")
+    (docs / "faq" / "testing.md").write_text(faq_text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n  - index.md\n  - faq/testing.md\n"
+        f"  - about/sources.md\n  - about/for-clinics.md\n{extra_yml}", encoding="utf-8")
+    return tmp_path
+
+
+def test_retired_id_alias_still_lands_on_the_answer(tmp_path: Path) -> None:
+    project = faq_project(tmp_path, FAQ_PAGE, aliases="old-does-it-work: does-it-work\n")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "faq" / "testing" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div id="old-does-it-work" class="mng-alias"></div>\s*<h2 id="does-it-work"', html)
+    embed = (tmp_path / "out" / "embed" / "faq" / "old-does-it-work" / "index.html").read_text(encoding="utf-8")
+    assert "Does it work?" in embed
+    assert register_urls.check(tmp_path / "out", ["/faq/testing/#old-does-it-work"]) == []
+
+
+def test_moved_page_keeps_its_url_through_a_redirect(tmp_path: Path) -> None:
+    moved = FAQ_PAGE.replace("(../index.md)", "(../index.md)")
+    project = faq_project(tmp_path, moved, extra_yml="plugins:\n  - search\n  - tags\n  - redirects:\n"
+                          "      redirect_maps:\n        faq/old-testing.md: faq/testing.md\n")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert register_urls.check(tmp_path / "out", ["/faq/old-testing/#is-it-safe"]) == []
+    assert register_urls.check(tmp_path / "out", ["/faq/never-existed/#is-it-safe"]) != []
+
+
+@pytest.mark.parametrize("case, text, aliases, expected", [
+    ("duplicate id", FAQ_PAGE.replace("{#is-it-safe}", "{#does-it-work}"), "{}", "already used"),
+    ("no sources line", FAQ_PAGE.replace("Sources: S27\n", ""), "{}", "exactly one 'Read more"),
+    ("one sentence", FAQ_PAGE.replace("It is a test answer. It has two sentences.", "Yes."), "{}", "has 1 sentence"),
+    ("source not in front matter", FAQ_PAGE.replace("Sources: S27", "Sources: S28"), "{}", "S28 cited here"),
+    ("no question mark", FAQ_PAGE.replace("Is it safe?", "Safety"), "{}", "must end with '?'"),
+    ("no explicit id", FAQ_PAGE.replace(" {#is-it-safe}", ""), "{}", "## Question? {#permanent-id}"),
+    ("alias to nowhere", FAQ_PAGE, "old: not-a-question\n", "not a question id"),
+    ("alias still live", FAQ_PAGE, "is-it-safe: does-it-work\n", "still a live question id"),
+])
+def test_bad_faq_fails_build(tmp_path: Path, case: str, text: str, aliases: str, expected: str) -> None:
+    project = faq_project(tmp_path, text, aliases)
+    result = mkdocs_build(project, tmp_path / "out")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: build passed"
+    assert expected in out, f"{case}: {out}"
+    if "alias" not in case:
+        assert "docs/faq/testing.md" in out, f"{case}: file not named: {out}"
