@@ -24,6 +24,10 @@ REQUIREMENTS = ROOT / "requirements.txt"
 STAMP = VENV / ".requirements.sha256"
 CHROMIUM = Path("/usr/bin/chromium")
 APT_PACKAGES = ["chromium", "fonts-dejavu-core"]
+# Java runs the Nu Html Checker (npm vnu-jar); Node runs Lighthouse for the benchmarks.
+APT_TOOLS = {"java": "default-jre-headless", "node": "nodejs", "npm": "npm"}
+PACKAGE_JSON = ROOT / "package.json"
+NODE_STAMP = ROOT / "node_modules" / ".package-lock.sha256"
 
 
 def run(cmd: list[str], **kw) -> None:
@@ -42,15 +46,29 @@ def ensure_python_packages() -> None:
 
 
 def ensure_apt_packages() -> None:
-    """Install Debian's Chromium (for the browser tests) when it is missing."""
-    if CHROMIUM.exists():
+    """Install Debian's Chromium (browser tests), Java and Node (HTML checker) when missing."""
+    missing = [] if CHROMIUM.exists() else list(APT_PACKAGES)
+    missing += [pkg for tool, pkg in APT_TOOLS.items() if not shutil.which(tool)]
+    if not missing:
         return
     if not shutil.which("apt-get"):
-        sys.exit("The browser tests need Debian's chromium at /usr/bin/chromium; install it and retry.")
+        sys.exit(f"The tests need these Debian packages: {' '.join(missing)}; install them and retry.")
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run(sudo + ["apt-get", "update", "-qq"], env=env)
-    run(sudo + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES], env=env)
+    run(sudo + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
+
+
+def ensure_node_packages() -> None:
+    """Install the pinned npm packages (package-lock.json) when the lock file has changed."""
+    lock = ROOT / "package-lock.json"
+    if not PACKAGE_JSON.exists() or not lock.exists():
+        return
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text() == digest:
+        return
+    run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"])
+    NODE_STAMP.write_text(digest)
 
 
 def main(argv: list[str]) -> int:
@@ -70,6 +88,7 @@ def main(argv: list[str]) -> int:
     elif task == "test":
         ensure_python_packages()
         ensure_apt_packages()
+        ensure_node_packages()
         run([PY, "-m", "pytest", *args], env=env)
     else:
         print(__doc__)
