@@ -3,6 +3,10 @@
 Every page appends that file (pymdownx.snippets auto_append), so each term shows as
 a tooltip wherever it is used. The marker <!-- glossary --> on a page is replaced
 by the full list of terms and their meanings.
+
+Inside an inline SVG picture an HTML <abbr> is not allowed (SVG <text>, <title> and
+<desc> take plain text), so terms that Markdown wrapped there are unwrapped again; other
+Markdown formatting inside an SVG fails the build.
 """
 from __future__ import annotations
 
@@ -14,10 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from _shared import project_dir
+from _shared import project_dir, source_path
 
 MARKER = "<!-- glossary -->"
 ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+)$")
+SVG = re.compile(r"<svg\b.*?</svg>", re.S | re.I)
+ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+# HTML that Markdown's inline syntax makes (*em*, **strong**, `code`, line breaks).
+MARKDOWN_TAG = re.compile(r"<(em|strong|code|br|p)\b")
 _terms: dict[str, str] = {}
 
 
@@ -54,8 +62,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Replace the glossary marker with the terms, sorted without regard to case."""
     if MARKER not in markdown:
         return markdown
+    # One small heading per term, so each term is its own search result.
     items = "\n".join(
-        f'<dt id="{slug(t)}">{escape(t)}</dt>\n<dd>{escape(_terms[t])}</dd>'
+        f'<h2 id="{slug(t)}">{escape(t)}</h2>\n<p>{escape(_terms[t])}</p>'
         for t in sorted(_terms, key=str.lower)
     )
-    return markdown.replace(MARKER, f'<dl class="mng-glossary">\n{items}\n</dl>')
+    return markdown.replace(MARKER, f'<div class="mng-glossary">\n{items}\n</div>')
+
+
+def clean_svg(html: str) -> tuple[str, list[str]]:
+    """Unwrap glossary <abbr> inside inline SVGs; list any other HTML tag Markdown put there."""
+    problems: list[str] = []
+
+    def fix(m: re.Match[str]) -> str:
+        svg = ABBR.sub(r"\1", m.group(0))
+        problems.extend(sorted({f"<{t}>" for t in MARKDOWN_TAG.findall(svg)}))
+        return svg
+
+    return SVG.sub(fix, html), problems
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep inline SVG pictures valid: no HTML elements inside them."""
+    html, problems = clean_svg(html)
+    if problems:
+        raise PluginError(f"{source_path(page)}: Markdown formatting ({', '.join(problems)}) inside an SVG "
+                          "picture breaks it. Remove the 'markdown' attribute from the <figure> and any "
+                          "*, _ or ` characters from the SVG text.")
+    return html

@@ -30,6 +30,7 @@ def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = 
         (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
     docs = tmp_path / "docs"
     docs.mkdir()
+    (docs / "assets").symlink_to(ROOT / "docs" / "assets", target_is_directory=True)
     pages = {"index.md": GOOD.replace("title: A page", "title: Home"), **pages}
     for name, text in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)

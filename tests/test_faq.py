@@ -169,6 +169,7 @@ def faq_project(tmp_path: Path, faq_text: str, aliases: str = "{}", extra_yml: s
     docs = tmp_path / "docs"
     (docs / "faq").mkdir(parents=True)
     (docs / "about").mkdir()
+    (docs / "assets").symlink_to(ROOT / "docs" / "assets", target_is_directory=True)
     (docs / "index.md").write_text(INDEX, encoding="utf-8")
     (docs / "about" / "sources.md").write_text(INDEX.replace("Home text.", "<!-- all-sources -->"), encoding="utf-8")
     (docs / "about" / "for-clinics.md").write_text(INDEX.replace("Home text.", "## Terms {#terms}\n\nTerms."), encoding="utf-8")

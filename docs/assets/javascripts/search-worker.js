@@ -5,13 +5,16 @@
  * page config, swapped in by hooks/search_worker.py). This one loads Material's
  * worker unchanged and rewrites each query message before Material handles it:
  *
- *  1. Drops English stop words ("can", "i", "after") and words that every page is
- *     about ("micro-needling", "treatment") when other words remain. Material adds a
- *     trailing wildcard to every word, so "i" would otherwise match every word that
- *     starts with "i", and "after" every title with "aftercare" in it.
- *  2. Adds a fuzzy copy (edit distance 1) of each word of 5 or more letters, so
+ *  1. Drops English stop words ("can", "i", "after"), and weights words that every
+ *     page is about ("micro-needling", "treatment") ten times less than the rest.
+ *     Material adds a trailing wildcard to every word, so "i" would otherwise match
+ *     every word that starts with "i", and "after" every title with "aftercare".
+ *  2. Adds the word's stem as a prefix ("choosing" also finds "choose", "clinics"
+ *     finds "clinic"). The index itself is not stemmed, because a stemmed index
+ *     breaks Material's prefix search while a reader is still typing.
+ *  3. Adds a fuzzy copy (edit distance 1) of each word of 5 or more letters, so
  *     typos such as "melasama" or "wrinkels" still find "melasma" and "wrinkles".
- *     Exact and prefix matches still score higher: they match both copies.
+ *     Exact and prefix matches still score higher: they match every copy.
  *
  * Queries that use Lunr syntax (+ - ~ ^ * : or quotes) are passed through as typed.
  */
@@ -21,6 +24,8 @@
 var MATERIAL_WORKER = "workers/search.a7633da7.min.js";
 var QUERY = 2; /* Material's SearchMessageType.QUERY */
 var MIN_FUZZY_LENGTH = 5;
+var MIN_STEM_LENGTH = 4;
+var WEIGHT = 10; /* for words that tell pages apart; domain words weigh 1 */
 
 /* Words every page is about: they cannot tell pages apart, but they flood titles. */
 var DOMAIN_WORDS = {
@@ -34,11 +39,20 @@ var STOP_WORDS = (
   "him his how however i if in into is it its just least let like likely may me might most must my " +
   "neither no nor not of off often on only or other our own rather said say says she should since so " +
   "some than that the their them then there these they this tis to too twas us wants was we were what " +
-  "when where which while who whom why will with would yet you your im ive id dont doesnt cant its"
+  "when where which while who whom why will with would yet you your im ive id dont doesnt cant its " +
+  "shouldnt wont isnt arent didnt whats hows thing things really"
 ).split(" ").reduce(function (set, word) { set[word] = true; return set; }, {});
 
+/* The part of a word its Porter stem keeps ("policy" -> "polici" -> "polic"). */
+function stemPrefix(word) {
+  var stem = String(self.lunr.stemmer(new self.lunr.Token(word)));
+  var n = 0;
+  while (n < stem.length && stem[n] === word[n]) n++;
+  return word.slice(0, n);
+}
+
 function rewrite(query) {
-  if (typeof query !== "string" || /["+\-~^*:]/.test(query.replace(/(\w)-(\w)/g, "$1 $2"))) {
+  if (typeof query !== "string" || /["+\-~^*:]/.test(query.replace(/(\w)-(?=\w)/g, "$1 "))) {
     return query;
   }
   var words = query.toLowerCase()
@@ -47,12 +61,18 @@ function rewrite(query) {
     .map(function (w) { return w.replace(/^\.+|\.+$/g, ""); })
     .filter(Boolean);
   var content = words.filter(function (w) { return !STOP_WORDS[w]; });
-  var specific = content.filter(function (w) { return !DOMAIN_WORDS[w]; });
-  var kept = specific.length ? specific : content.length ? content : words;
+  var kept = content.length ? content : words;
   var out = [];
   kept.forEach(function (w) {
-    out.push(w);
-    if (w.length >= MIN_FUZZY_LENGTH && /^[a-z]+$/.test(w)) out.push(w + "~1");
+    if (DOMAIN_WORDS[w]) {
+      out.push(w + "*"); /* weight 1 */
+      return;
+    }
+    out.push(w + "*^" + WEIGHT);
+    if (!/^[a-z]+$/.test(w)) return;
+    var root = stemPrefix(w);
+    if (root !== w && root.length >= MIN_STEM_LENGTH) out.push(root + "*^" + WEIGHT);
+    if (w.length >= MIN_FUZZY_LENGTH) out.push(w + "~1^" + WEIGHT / 2);
   });
   return out.join(" ");
 }

@@ -1,0 +1,312 @@
+"""WCAG 2.2 AA in a real browser: axe-core on every page in both colour schemes, and the keyboard.
+
+axe-core (bundled with axe-playwright-python) runs with the WCAG 2.0, 2.1 and 2.2 A and AA
+rule tags on every built page, the 404 page and every /embed/faq/<id>/ page, once with the
+system set to light and once to dark (the site follows the system setting), and with the
+search dialog open and showing results. No rule is switched off: a violation is fixed in
+docs/assets/stylesheets/a11y.css or a small override in overrides/, never here.
+
+The keyboard tests Tab through a sample of pages (one of each kind): every visible control
+must be reached, show a focus ring (outline or box-shadow) and not be hidden under the sticky
+header; the first Tab shows "Skip to content", which moves focus to the article.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.base import AxeResults
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import page_urls
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+SCHEMES = {"light": "default", "dark": "slate"}  # system setting -> Material's data-md-color-scheme
+MISSING_PAGE = "/no-such-page/"
+SEARCH_QUERY = "collagen"
+
+# One page of each kind for the keyboard tests: home, article with tags and a table of contents,
+# FAQ (copy-link buttons), checklist (task list), code samples, pages without an h2 (glossary,
+# sources), a section index, the 404 page and an embed.
+KEYBOARD_PAGES = [
+    "/",
+    "/concerns/acne-scars/",
+    "/faq/aftercare/",
+    "/before-and-after/aftercare-checklist/",
+    "/about/for-clinics/",
+    "/about/glossary/",
+    "/about/sources/",
+    "/safety/",
+    MISSING_PAGE,
+    "/embed/faq/cost/",
+]
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture(scope="module")
+def scheme_pages(browser) -> Iterator[dict[str, object]]:
+    """One browser context (and tab) per colour scheme, shared by the tests of this module."""
+    contexts = {scheme: browser.new_context(color_scheme=scheme) for scheme in SCHEMES}
+    yield {scheme: context.new_page() for scheme, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
+def all_pages(site: Path) -> list[str]:
+    """Every built page, the missing-page URL and the FAQ embeds (at least 5 of them)."""
+    urls = page_urls(site)
+    embeds = sorted(f"/{p.parent.relative_to(site).as_posix()}/" for p in site.glob("embed/faq/*/index.html"))
+    assert len(embeds) >= 5, f"only {len(embeds)} FAQ embed pages in {site}"
+    return urls + [u for u in embeds if u not in urls] + [MISSING_PAGE]
+
+
+def report(url: str, violations: list[dict]) -> list[str]:
+    """One line per failing element: rule, impact, selector, and axe's first reason."""
+    lines = []
+    for v in violations:
+        for node in v["nodes"]:
+            reasons = [c["message"] for c in node.get("any", []) + node.get("all", []) + node.get("none", [])]
+            lines.append(f"{url}: {v['id']} ({v['impact']}) {' '.join(map(str, node['target']))}: "
+                         f"{reasons[0] if reasons else v['help']}")
+    return lines
+
+
+def check_scheme(page, scheme: str) -> None:
+    """The page really is in the scheme under test (Material pages and the embeds alike)."""
+    dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    assert dark == (scheme == "dark")
+    material = page.evaluate("document.body.dataset.mdColorScheme || null")
+    assert material in (None, SCHEMES[scheme]), f"{page.url}: data-md-color-scheme={material}"
+
+
+def test_every_page_has_no_wcag_violations(scheme_pages: dict, axe: Axe, server: str, site: Path) -> None:
+    """Both schemes in step: each page loads in both tabs, then axe runs in both at once (2 cores)."""
+    problems: list[str] = []
+    urls = all_pages(site)
+    for url in urls:
+        for scheme, page in scheme_pages.items():
+            response = page.goto(server + url, wait_until="load")
+            assert response is not None and response.status == (404 if url == MISSING_PAGE else 200), url
+            check_scheme(page, scheme)
+            page.evaluate(axe.axe_script)
+            page.evaluate("options => { window.__axeRun = axe.run(document, options); }", AXE_OPTIONS)
+        for scheme, page in scheme_pages.items():
+            results = AxeResults(page.evaluate("() => window.__axeRun"))
+            problems += report(f"[{scheme}] {url}", results.response["violations"])
+    assert not problems, f"{len(problems)} axe violations ({len(urls)} pages, light and dark):\n" + "\n".join(problems)
+
+
+def open_search(page, server: str, query: str = SEARCH_QUERY) -> None:
+    """Press "/" on the home page and type a query until results show."""
+    page.goto(server + "/", wait_until="load")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    page.wait_for_selector(".md-search-result__link", timeout=10000)
+    page.wait_for_timeout(300)  # let the dialog's transitions end before measuring colours
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_search_dialog_with_results_has_no_wcag_violations(scheme_pages: dict, axe: Axe, server: str, scheme: str) -> None:
+    page = scheme_pages[scheme]
+    open_search(page, server)
+    check_scheme(page, scheme)
+    assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked"), "search is not open"
+    dialog = page.get_by_role("dialog", name="Search")
+    assert dialog.count() == 1, "the search dialog has no accessible name"
+    assert page.locator(".md-search-result__link").first.is_visible()
+    problems = report(f"/ (search '{SEARCH_QUERY}')", axe.run(page, options=AXE_OPTIONS).response["violations"])
+    assert not problems, f"{len(problems)} axe violations ({scheme}):\n" + "\n".join(problems)
+
+
+MOBILE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
+MOBILE_PAGES = ["/", "/concerns/acne-scars/", "/before-and-after/aftercare-checklist/", "/about/for-clinics/"]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_phone_layout_has_no_wcag_violations(browser, axe: Axe, server: str, scheme: str) -> None:
+    """A sample on a phone-sized touch screen: other layout, drawer menu, full-screen search."""
+    context = browser.new_context(color_scheme=scheme, **MOBILE)
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for url in MOBILE_PAGES:
+            page.goto(server + url, wait_until="load")
+            page.wait_for_timeout(300)  # Material sets up code blocks and sidebars after load
+            problems += report(f"[phone] {url}", axe.run(page, options=AXE_OPTIONS).response["violations"])
+        page.goto(server + "/", wait_until="load")
+        page.locator("label.md-header__button[for=__drawer]").click()
+        page.wait_for_function("() => document.querySelector('[data-md-toggle=drawer]').checked")
+        page.wait_for_timeout(300)
+        problems += report("[phone] / (menu open)", axe.run(page, options=AXE_OPTIONS).response["violations"])
+        page.goto(server + "/", wait_until="load")
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator("input.md-search__input").press_sequentially(SEARCH_QUERY, delay=30)
+        page.wait_for_selector(".md-search-result__link", timeout=10000)
+        page.wait_for_timeout(300)
+        problems += report("[phone] / (search open)", axe.run(page, options=AXE_OPTIONS).response["violations"])
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} axe violations ({scheme}):\n" + "\n".join(problems)
+
+
+# --- Keyboard ---------------------------------------------------------------------------------
+
+# Visible, enabled controls in the page. Zero-size inputs count when a visible label shows them
+# (Material's colour-scheme radios); inert, hidden, transparent or disabled ones do not.
+COLLECT_CONTROLS = """() => {
+  const selector = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, '
+                 + 'iframe, [contenteditable=""], [contenteditable=true], [tabindex]';
+  const native = e => e.matches('a[href], area[href], button, input, select, textarea, summary, iframe');
+  const seen = e => e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})
+                    && e.getClientRects().length > 0;
+  const shown = e => {
+    const r = e.getBoundingClientRect();
+    if (r.width >= 1 && r.height >= 1) return seen(e);
+    return e.checkVisibility({checkVisibilityCSS: true})  // rendered (not display: none), only invisible
+           && [...(e.labels || []), e.nextElementSibling].some(l => l && l.matches('label') && seen(l));
+  };
+  window.__controls = [...document.querySelectorAll(selector)].filter(
+    e => !e.disabled && !e.closest('[inert], [aria-hidden=true]') && (native(e) || e.tabIndex >= 0) && shown(e));
+  return window.__controls.map(e => e.outerHTML.replace(/\\s+/g, ' ').slice(0, 120));
+}"""
+
+# The focused element now: its index among the controls, whether it (or, for a zero-size input,
+# the label that shows it) has a focus ring, and whether any of it is left uncovered on screen.
+FOCUSED = """() => {
+  document.getAnimations().forEach(a => { try { a.finish(); } catch (err) {} });
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  const box = el => el.getBoundingClientRect();
+  let shows = [e];
+  if (box(e).width < 1 || box(e).height < 1 || getComputedStyle(e).opacity === '0') {
+    shows = [...(e.labels || []), e.nextElementSibling].filter(
+      l => l && l.matches('label') && l.checkVisibility({checkOpacity: true}) && box(l).width > 0);
+  }
+  const ring = el => {
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+                    && s.outlineColor !== 'rgba(0, 0, 0, 0)' && s.outlineColor !== 'transparent';
+    return outline || s.boxShadow !== 'none';
+  };
+  const uncovered = el => {
+    const r = box(el);
+    const xs = [r.left + 1, (r.left + r.right) / 2, r.right - 1], ys = [r.top + 1, (r.top + r.bottom) / 2, r.bottom - 1];
+    return xs.some(x => ys.some(y => {
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+      const hit = document.elementFromPoint(x, y);
+      return hit && (hit === el || el.contains(hit) || hit.contains(el));
+    }));
+  };
+  return {
+    index: window.__controls.indexOf(e),
+    name: e.name && e.type === 'radio' ? 'radio:' + e.name : null,
+    html: e.outerHTML.replace(/\\s+/g, ' ').slice(0, 120),
+    ring: shows.some(ring),
+    onScreen: shows.some(uncovered),
+  };
+}"""
+
+
+def tab_through(page, key: str = "Tab") -> tuple[list[str], list[dict]]:
+    """Press Tab (or Shift+Tab) until focus leaves the page or comes round again.
+
+    Returns the controls never reached and every focus stop, in order."""
+    controls = page.evaluate(COLLECT_CONTROLS)
+    stops: list[dict] = []
+    reached: set[int] = set()
+    for _ in range(len(controls) + 30):
+        page.keyboard.press(key)
+        stop = page.evaluate(FOCUSED)
+        if stop is None or (stop["index"] >= 0 and stop["index"] in reached):
+            break
+        stops.append(stop)
+        reached.add(stop["index"])
+    # A radio group is one tab stop: its other buttons are reached with the arrow keys.
+    groups = {s["name"] for s in stops if s["name"]}
+    radios = page.evaluate("window.__controls.map(e => e.type === 'radio' && e.name ? 'radio:' + e.name : null)")
+    missing = [html for i, html in enumerate(controls) if i not in reached and radios[i] not in groups]
+    return missing, stops
+
+
+@pytest.fixture(scope="module")
+def keyboard_page(browser) -> Iterator[object]:
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("url", KEYBOARD_PAGES)
+def test_every_control_is_reachable_by_tab_with_visible_focus(keyboard_page, server: str, url: str) -> None:
+    page = keyboard_page
+    page.goto(server + url, wait_until="load")
+    missing, stops = tab_through(page)
+    assert len(stops) > 1, f"{url}: Tab reached {len(stops)} elements"
+    assert not missing, f"{url}: not reached with Tab:\n" + "\n".join(missing)
+    no_ring = [s["html"] for s in stops if not s["ring"]]
+    assert not no_ring, f"{url}: focused without a visible outline or box-shadow:\n" + "\n".join(no_ring)
+    hidden = [s["html"] for s in stops if not s["onScreen"]]
+    assert not hidden, f"{url}: focused but covered or off screen:\n" + "\n".join(hidden)
+
+
+@pytest.mark.parametrize("url", ["/concerns/acne-scars/", "/about/sources/"])
+def test_shift_tab_keeps_focus_out_from_under_the_sticky_header(keyboard_page, server: str, url: str) -> None:
+    page = keyboard_page
+    page.goto(server + url, wait_until="load")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.locator("footer a[href]").last.focus()
+    _, stops = tab_through(page, "Shift+Tab")
+    assert len(stops) > 20
+    hidden = [s["html"] for s in stops if not s["onScreen"]]
+    assert not hidden, f"{url}: focused but covered or off screen:\n" + "\n".join(hidden)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("url", ["/", "/concerns/acne-scars/", "/about/glossary/", MISSING_PAGE])
+def test_skip_link_is_first_and_moves_focus_to_the_article(browser, server: str, url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(server + url, wait_until="load")
+        assert page.get_by_role("link", name="Skip to content").count() == 1, f"{url}: not one skip link"
+        page.evaluate("window.__controls = []")
+        page.keyboard.press("Tab")
+        skip = page.locator(":focus")
+        assert skip.inner_text().strip() == "Skip to content", f"{url}: first Tab focused {skip.evaluate('e => e.outerHTML')}"
+        page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
+        box = skip.bounding_box()
+        assert box and box["y"] >= 0 and box["height"] > 10, f"{url}: skip link not on screen: {box}"
+        assert page.evaluate(FOCUSED)["ring"], f"{url}: the skip link has no focus ring"
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement && document.activeElement.id === 'mng-content'")
+        article = page.locator("#mng-content")
+        assert article.evaluate("e => e.matches('main article')")
+        top = article.evaluate("e => e.getBoundingClientRect().top")
+        header = page.locator("header.md-header").bounding_box()
+        assert header and header["height"] - 1 <= top < page.viewport_size["height"] / 2, (
+            f"{url}: after the skip link the article starts at {top}px (under the header, or too low)")
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('#mng-content')"), f"{url}: Tab after the skip link left the article"
+    finally:
+        context.close()
+
+
+def test_search_results_are_reachable_by_keyboard(keyboard_page, server: str) -> None:
+    """Material's search: "/" focuses the box, the arrow keys move through the results."""
+    page = keyboard_page
+    open_search(page, server)
+    page.evaluate("window.__controls = []")
+    stop = page.evaluate(FOCUSED)
+    assert "md-search__input" in stop["html"] and stop["ring"], stop
+    page.keyboard.press("ArrowDown")
+    stop = page.evaluate(FOCUSED)
+    assert "md-search-result__link" in stop["html"], stop
+    assert stop["ring"] and stop["onScreen"], stop
