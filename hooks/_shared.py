@@ -22,14 +22,26 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
+_cache: dict[Path, tuple[float, Any]] = {}
+
+
 def load_yaml(path: Path) -> Any:
-    """Read a YAML data file, failing the build with the file name on any error."""
+    """Read a YAML data file (once per change), failing the build with the file name on any error.
+
+    Callers must not modify the returned data: hooks share it.
+    """
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        mtime = path.stat().st_mtime
+        if path in _cache and _cache[path][0] == mtime:
+            return _cache[path][1]
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         raise PluginError(f"{path}: data file is missing") from None
     except yaml.YAMLError as err:
         raise PluginError(f"{path}: invalid YAML: {err}") from None
+    _cache[path] = (mtime, data)
+    return data
 
 
 def source_path(page: Page) -> str:
