@@ -1,0 +1,99 @@
+"""Content checks: own words, reading level, sources and glossary use, size."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "bench")]
+import check_originality  # noqa: E402
+import reading_level  # noqa: E402
+
+DOCS = ROOT / "docs"
+ARTICLE_SECTIONS = ("treatments/", "concerns/", "safety/", "before-and-after/", "claims/", "about/", "faq/")
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+
+
+def pages() -> list[Path]:
+    return sorted(DOCS.rglob("*.md"))
+
+
+def test_no_eight_word_run_matches_a_source_post() -> None:
+    prints = check_originality.load_fingerprints()
+    assert len(prints) > 1000
+    shared = {f.relative_to(ROOT).as_posix(): check_originality.matches(f.read_text(encoding="utf-8"), prints)
+              for f in pages() + [ROOT / "includes" / "abbreviations.md", ROOT / "includes" / "medical-help.md"]}
+    shared = {f: runs for f, runs in shared.items() if runs}
+    assert not shared, shared
+
+
+def test_originality_check_can_fail() -> None:
+    """A run copied from a source post is caught (the fingerprints are of the real posts)."""
+    prints = check_originality.load_fingerprints()
+    sources = ROOT.parent / "shared" / "sources"
+    if not sources.exists():
+        pytest.skip("the source posts are not beside this checkout")
+    post = next(sources.glob("*.txt")).read_text(encoding="utf-8")
+    assert check_originality.matches(post[:400], prints)
+
+
+@pytest.fixture(scope="module")
+def prose(site: Path) -> dict[str, str]:
+    return reading_level.site_pages(site)
+
+
+def test_reading_level_grade_8_or_lower(prose: dict[str, str]) -> None:
+    grades = {url: reading_level.grade(text) for url, text in prose.items()}
+    over = {url: round(g, 1) for url, g in grades.items() if g > reading_level.GRADE_LIMIT}
+    assert len(grades) >= 30
+    assert not over, f"pages over grade {reading_level.GRADE_LIMIT}: {over}"
+
+
+def test_size_at_least_20_articles_and_12000_words(prose: dict[str, str]) -> None:
+    import textstat
+
+    articles = [u for u in prose if u.startswith(ARTICLE_SECTIONS) and not u.endswith("index/")]
+    assert len(articles) >= 20
+    assert sum(textstat.lexicon_count(t) for t in prose.values()) >= 12000
+
+
+def test_every_source_is_cited_and_every_page_cites_one() -> None:
+    sources = set(yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8")))
+    cited: set[str] = set()
+    for page in pages():
+        ids = front_matter(page).get("sources") or []
+        assert ids, f"{page} cites no source"
+        cited |= set(ids)
+    assert sources - cited == set(), f"never cited: {sorted(sources - cited)}"
+
+
+def test_every_glossary_term_is_used() -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in pages() if p.name != "glossary.md")
+    text += (ROOT / "includes" / "medical-help.md").read_text(encoding="utf-8")
+    terms = re.findall(r"^\*\[([^\]]+)\]:", (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8"), re.M)
+    unused = [t for t in terms if not re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text)]
+    assert not unused, f"glossary terms no page uses: {unused}"
+
+
+def test_no_section_b_phrases() -> None:
+    """House style from the content guide: words that misdescribe the procedure."""
+    banned = [r"\bnon-?invasive\b", r"\bharmless\b", r"\bcures?\b(?! \w+ness)", r"\bEllacore\b",
+              r"\bbaby-soft\b", r"\bFDA[- ]approved\b(?!\W*(really|is not|isn't|means|usually|claims|or))"]
+    problems = []
+    for page in pages():
+        body = page.read_text(encoding="utf-8").split("---", 2)[2]
+        for pattern in banned:
+            for m in re.finditer(pattern, body, re.I):
+                line = body[:m.start()].count("\n") + 1
+                context = body[max(0, m.start() - 60):m.end() + 60].replace("\n", " ")
+                if not re.search(r"\"|'|\?|claim|myth|not |never|isn't|misspell|wrong", context, re.I):
+                    problems.append(f"{page.relative_to(ROOT)}:{line}: {m.group()} in: {context}")
+    assert not problems, "\n".join(problems)
