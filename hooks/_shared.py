@@ -63,7 +63,7 @@ def read_front_matter(page: Page) -> tuple[dict[str, Any] | None, int, str | Non
         return None, 0, "no front matter: the page must start with a '---' line"
     lines = m.group(0).count("\n")
     try:
-        data = yaml.safe_load(m.group(1) or "") or {}
+        data = yaml.load(m.group(1) or "", Loader=_LOADER) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""

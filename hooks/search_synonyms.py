@@ -21,7 +21,7 @@ from _shared import load_yaml, project_dir
 FIELD = "synonyms"
 FIELD_BOOST = 2.0
 TAG = re.compile(r"<[^>]+>")
-_entries: list[tuple[re.Pattern[str], str]] = []
+_entries: list[tuple[tuple[str, ...], re.Pattern[str], str]] = []
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -30,7 +30,7 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
 
 
-def load_entries(path: Path) -> list[tuple[re.Pattern[str], str]]:
+def load_entries(path: Path) -> list[tuple[tuple[str, ...], re.Pattern[str], str]]:
     """Read data/synonyms.yml, checking that every entry has match, add and why."""
     data = load_yaml(path)
     if not isinstance(data, list):
@@ -44,13 +44,17 @@ def load_entries(path: Path) -> list[tuple[re.Pattern[str], str]]:
             raise PluginError(f"{path}: entry {n}: 'match' and 'add' must be non-empty lists of words")
         if not isinstance(entry["why"], str) or len(entry["why"].split()) < 4:
             raise PluginError(f"{path}: entry {n}: 'why' must say in a sentence why the entry exists")
-        entries.append((_phrase_pattern(entry["match"]), " ".join(w.lower() for w in entry["add"])))
+        # The first word of each phrase, lower case: a cheap test before the regex runs.
+        firsts = tuple({re.split(r"[\s\-]+", m.strip())[0].lower() for m in entry["match"]})
+        entries.append((firsts, _phrase_pattern(entry["match"]), " ".join(w.lower() for w in entry["add"])))
     return entries
 
 
-def synonyms_for(text: str, entries: list[tuple[re.Pattern[str], str]]) -> str:
+def synonyms_for(text: str, entries: list[tuple[tuple[str, ...], re.Pattern[str], str]]) -> str:
     """The words to add for a document's plain text."""
-    return " ".join(add for pattern, add in entries if pattern.search(text))
+    lower = text.lower()
+    return " ".join(add for firsts, pattern, add in entries
+                    if any(f in lower for f in firsts) and pattern.search(text))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
