@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 # Floors just under the figures measured when the search was tuned (see README, "Quality"),
 # so that a regression fails CI. Raise them when the search improves.
-FLOORS = {"queries.tsv": (0.74, 0.50), "search-queries.tsv": (0.95, 0.78)}
+FLOORS = {"queries.tsv": (0.76, 0.52), "search-queries.tsv": (0.95, 0.78)}
 SHARED = ROOT.parent / "shared" / "search-queries.tsv"
 
 

@@ -5,10 +5,11 @@
  * page config, swapped in by hooks/search_worker.py). This one loads Material's
  * worker unchanged and rewrites each query message before Material handles it:
  *
- *  1. Drops English stop words ("can", "i", "after"), and weights words that every
- *     page is about ("micro-needling", "treatment") ten times less than the rest.
- *     Material adds a trailing wildcard to every word, so "i" would otherwise match
- *     every word that starts with "i", and "after" every title with "aftercare".
+ *  1. Matches English stop words ("can", "i", "after") as whole words only, and
+ *     weights them and the words every page is about ("micro-needling",
+ *     "treatment") ten times less than the rest. Material adds a trailing wildcard
+ *     to every word, so "i" would otherwise match every word that starts with "i",
+ *     and "after" every title with "aftercare" in it.
  *  2. Adds the word's stem as a prefix ("choosing" also finds "choose", "clinics"
  *     finds "clinic"). The index itself is not stemmed, because a stemmed index
  *     breaks Material's prefix search while a reader is still typing.
@@ -60,10 +61,12 @@ function rewrite(query) {
     .split(/[^a-z0-9.]+/)
     .map(function (w) { return w.replace(/^\.+|\.+$/g, ""); })
     .filter(Boolean);
-  var content = words.filter(function (w) { return !STOP_WORDS[w]; });
-  var kept = content.length ? content : words;
   var out = [];
-  kept.forEach(function (w) {
+  words.forEach(function (w) {
+    if (STOP_WORDS[w]) {
+      out.push(w + "^1"); /* whole word only, weight 1 */
+      return;
+    }
     if (DOMAIN_WORDS[w]) {
       out.push(w + "*"); /* weight 1 */
       return;
