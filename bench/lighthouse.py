@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_time import load_note  # noqa: E402
-from site_server import CHROMIUM, ROOT, mkdocs_build, serve  # noqa: E402
+from site_server import CHROMIUM, ROOT, built_site, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
@@ -89,13 +89,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            result = mkdocs_build(ROOT, site)
-            if result.returncode:
-                print(result.stdout, result.stderr)
-                return 1
+        site = built_site(args.site, Path(tmp))
         reports: dict[tuple[str, str], dict] = {}
         load_before = os.getloadavg()[0]
         with serve(site) as base:

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_server import ROOT, chromium, mkdocs_build, serve  # noqa: E402
+from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 
 PAGES = [("home", "/"), ("article", "/safety/side-effects/"), ("faq", "/faq/aftercare/"),
          ("embed", "/embed/faq/makeup-after/")]
@@ -214,13 +214,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-weight-") as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            result = mkdocs_build(ROOT, site)
-            if result.returncode:
-                print(result.stdout, result.stderr)
-                return 1
+        site = built_site(args.site, Path(tmp))
+        if args.site is None:
             past = time.time() - BACKDATE_S
             for f in site.rglob("*"):
                 os.utime(f, (past, past))

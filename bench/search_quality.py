@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_server import ROOT, chromium, mkdocs_build, serve  # noqa: E402
+from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 
 DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv", ROOT / "bench" / "queries.tsv"]
 QUIET_MS = 300
@@ -153,13 +153,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args(argv)
     files = args.files or [f for f in DEFAULT_FILES if f.exists()]
-    site = args.site
-    if site is None:
-        site = Path(tempfile.mkdtemp()) / "site"
-        result = mkdocs_build(ROOT, site)
-        if result.returncode:
-            print(result.stdout, result.stderr)
-            return 1
+    site = built_site(args.site, Path(tempfile.mkdtemp()))
     run(site, files, visible_only=args.visible_only)
     return 0
 

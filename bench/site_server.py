@@ -32,6 +32,17 @@ def mkdocs_build(project: Path, dest: Path, config: str = "mkdocs.yml") -> subpr
     )
 
 
+def built_site(site: Path | None, tmp: Path) -> Path:
+    """The given built site, or a fresh strict build of the project into tmp/site."""
+    if site is not None:
+        return site
+    dest = tmp / "site"
+    result = mkdocs_build(ROOT, dest)
+    if result.returncode:
+        raise SystemExit(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+    return dest
+
+
 def parse_headers_file(site_dir: Path) -> list[tuple[str, dict[str, str]]]:
     """Read site/_headers (Netlify/Cloudflare format) into (path pattern, headers) rules."""
     rules: list[tuple[str, dict[str, str]]] = []
