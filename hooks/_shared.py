@@ -51,13 +51,12 @@ def source_path(page: Page) -> str:
     return rel if not rel.startswith("..") else path
 
 
-def read_front_matter(page: Page) -> tuple[dict[str, Any] | None, int, str | None]:
-    """Parse the page's own front matter.
+def parse_front_matter(raw: str) -> tuple[dict[str, Any] | None, int, str | None]:
+    """Parse the front matter at the top of a Markdown file's text.
 
     Returns (data, number of lines it takes, error). MkDocs silently ignores broken
     YAML, so the hooks parse it themselves to report it.
     """
-    raw = page.file.content_string
     m = FRONT_MATTER.match(raw)
     if not m:
         return None, 0, "no front matter: the page must start with a '---' line"
@@ -72,3 +71,8 @@ def read_front_matter(page: Page) -> tuple[dict[str, Any] | None, int, str | Non
     if not isinstance(data, dict):
         return None, lines, "front matter must be a set of 'key: value' lines"
     return data, lines, None
+
+
+def read_front_matter(page: Page) -> tuple[dict[str, Any] | None, int, str | None]:
+    """parse_front_matter() of the page's own Markdown file."""
+    return parse_front_matter(page.file.content_string)

@@ -13,14 +13,13 @@ import html as htmlmod
 import os
 import re
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _faq
-from _shared import FRONT_MATTER, load_yaml, project_dir
+from _shared import FRONT_MATTER, load_yaml, parse_front_matter, project_dir
 
 ALIASES_FILE = "data/faq-aliases.yml"
 RELATED_HEADING = "## Common questions about this {#common-questions}"
@@ -41,13 +40,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         path = os.path.relpath(f.abs_src_path) if f.abs_src_path else f.src_uri
         text = f.content_string
-        m = FRONT_MATTER.match(text)
-        meta = (yaml.safe_load(m.group(1) or "") if m else None) or {}
-        if not isinstance(meta, dict):
-            meta = {}
-        body_offset = m.group(0).count("\n") if m else 0
-        body = "\n" * body_offset + text[m.end():] if m else text
-        questions = _faq.parse_page(body, f.src_uri, path, str(meta.get("title", "")), list(meta.get("sources") or []))
+        meta, body_offset, error = parse_front_matter(text)
+        if error:
+            raise PluginError(f"{path}: {error}")
+        # Keep the line count, so the FAQ parser's line numbers match the file.
+        body = "\n" * body_offset + text[FRONT_MATTER.match(text).end():]
+        sources = meta.get("sources") or []
+        if not isinstance(sources, list):
+            raise PluginError(f"{path}: 'sources' must be a list of source ids, such as [S1, S4]")
+        questions = _faq.parse_page(body, f.src_uri, path, str(meta.get("title", "")), sources)
         _faq.register(questions, path)
     aliases = load_yaml(project_dir(config) / ALIASES_FILE) or {}
     if not isinstance(aliases, dict):

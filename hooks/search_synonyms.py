@@ -21,7 +21,9 @@ from _shared import load_yaml, project_dir
 FIELD = "synonyms"
 FIELD_BOOST = 2.0
 TAG = re.compile(r"<[^>]+>")
-_entries: list[tuple[tuple[str, ...], re.Pattern[str], str]] = []
+Entry = tuple[frozenset[str], re.Pattern[str], str]  # (first words, pattern, words to add)
+_entries: list[Entry] = []
+_firsts: list[str] = []  # every entry's first words, for one cheap test per document
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -30,7 +32,7 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
 
 
-def load_entries(path: Path) -> list[tuple[tuple[str, ...], re.Pattern[str], str]]:
+def load_entries(path: Path) -> list[Entry]:
     """Read data/synonyms.yml, checking that every entry has match, add and why."""
     data = load_yaml(path)
     if not isinstance(data, list):
@@ -45,21 +47,27 @@ def load_entries(path: Path) -> list[tuple[tuple[str, ...], re.Pattern[str], str
         if not isinstance(entry["why"], str) or len(entry["why"].split()) < 4:
             raise PluginError(f"{path}: entry {n}: 'why' must say in a sentence why the entry exists")
         # The first word of each phrase, lower case: a cheap test before the regex runs.
-        firsts = tuple({re.split(r"[\s\-]+", m.strip())[0].lower() for m in entry["match"]})
+        firsts = frozenset({re.split(r"[\s\-]+", m.strip())[0].lower() for m in entry["match"]})
         entries.append((firsts, _phrase_pattern(entry["match"]), " ".join(w.lower() for w in entry["add"])))
     return entries
 
 
-def synonyms_for(text: str, entries: list[tuple[tuple[str, ...], re.Pattern[str], str]]) -> str:
-    """The words to add for a document's plain text."""
+def synonyms_for(text: str, entries: list[Entry], all_firsts: list[str]) -> str:
+    """The words to add for a document's plain text.
+
+    A phrase can only match where its first word occurs, so the (slow) regex runs only
+    for entries whose first words appear in the text at all.
+    """
     lower = text.lower()
+    present = {f for f in all_firsts if f in lower}
     return " ".join(add for firsts, pattern, add in entries
-                    if any(f in lower for f in firsts) and pattern.search(text))
+                    if not firsts.isdisjoint(present) and pattern.search(text))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the synonym entries once per build."""
     _entries[:] = load_entries(project_dir(config) / "data" / "synonyms.yml")
+    _firsts[:] = sorted({f for firsts, _, _ in _entries for f in firsts})
     return config
 
 
@@ -71,7 +79,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index["config"]["fields"][FIELD] = {"boost": FIELD_BOOST}
     for doc in index["docs"]:
         plain = TAG.sub(" ", doc["title"] + " " + doc["text"])
-        words = synonyms_for(plain, _entries)
+        words = synonyms_for(plain, _entries, _firsts)
         if words:
             doc[FIELD] = words
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

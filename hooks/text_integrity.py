@@ -17,12 +17,18 @@ from mkdocs.structure.pages import Page
 
 from _shared import project_dir, source_path
 
-CYRILLIC = re.compile(r"[\u0400-\u052F\u2DE0-\u2DFF\uA640-\uA69F\u1C80-\u1C8F]")
-GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
+_CYRILLIC = r"\u0400-\u052F\u2DE0-\u2DFF\uA640-\uA69F\u1C80-\u1C8F"
+_GREEK = r"\u0370-\u03FF\u1F00-\u1FFF"
+_INVISIBLE = r"\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF"
+_NARROW_SPACES = r"\u00A0\u2007\u202F"
+CYRILLIC = re.compile(f"[{_CYRILLIC}]")
+GREEK = re.compile(f"[{_GREEK}]")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 WORD = re.compile(r"[^\W\d_]+")
-INVISIBLE = re.compile(r"[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]")
-SPACE_IN_WORD = re.compile(r"(?<=\w)[\u00A0\u2007\u202F](?=\w)")
+INVISIBLE = re.compile(f"[{_INVISIBLE}]")
+SPACE_IN_WORD = re.compile(rf"(?<=\w)[{_NARROW_SPACES}](?=\w)")
+# Every character the checks look at: a file with none of them is clean (the fast path).
+SUSPECT = re.compile(f"[{_CYRILLIC}{_GREEK}{_INVISIBLE}{_NARROW_SPACES}]")
 
 
 def _describe(ch: str) -> str:
@@ -32,6 +38,8 @@ def _describe(ch: str) -> str:
 def find_problems(text: str) -> list[tuple[int, int, str]]:
     """Return (line, column, message) for every problem character in text."""
     problems: list[tuple[int, int, str]] = []
+    if not SUSPECT.search(text):
+        return problems
     for lineno, line in enumerate(text.splitlines(), start=1):
         for m in INVISIBLE.finditer(line):
             problems.append((lineno, m.start() + 1,

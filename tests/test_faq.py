@@ -208,6 +208,10 @@ def test_moved_page_keeps_its_url_through_a_redirect(tmp_path: Path) -> None:
     ("source not in front matter", FAQ_PAGE.replace("Sources: S27", "Sources: S28"), "{}", "S28 cited here"),
     ("no question mark", FAQ_PAGE.replace("Is it safe?", "Safety"), "{}", "must end with '?'"),
     ("no explicit id", FAQ_PAGE.replace(" {#is-it-safe}", ""), "{}", "## Question? {#permanent-id}"),
+    ("broken front matter", FAQ_PAGE.replace("sources: [S13, S27]", "sources: [S13, S27"), "{}",
+     "front matter is not valid YAML at line"),
+    ("sources not a list", FAQ_PAGE.replace("sources: [S13, S27]", "sources: S13"), "{}",
+     "'sources' must be a list"),
     ("alias to nowhere", FAQ_PAGE, "old: not-a-question\n", "not a question id"),
     ("alias still live", FAQ_PAGE, "is-it-safe: does-it-work\n", "still a live question id"),
 ])
