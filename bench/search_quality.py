@@ -1,7 +1,10 @@
 """Search-quality benchmark: types reader queries into the real search box in Chromium.
 
 Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
-       (default files: ../shared/search-queries.tsv, if present, and bench/queries.tsv)
+       (default files: ../shared/search-queries.tsv, if present, bench/queries.tsv (the set
+       the ranking was tuned on), bench/queries-holdout.tsv (written by a second person
+       without seeing the synonyms; used to check changes) and bench/queries-final.tsv
+       (a third person; measured, never tuned on))
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
 the regex (case-insensitive) matches its URL path#anchor or its title. Results are the
@@ -24,7 +27,8 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 
-DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv", ROOT / "bench" / "queries.tsv"]
+DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv", ROOT / "bench" / "queries.tsv",
+                 ROOT / "bench" / "queries-holdout.tsv", ROOT / "bench" / "queries-final.tsv"]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {

@@ -3,8 +3,11 @@
 Runs after Material's search plugin has written search/search_index.json. For every
 search document (a page or one of its sections) whose title or text uses a word
 from an entry's `match` list in data/synonyms.yml, the entry's `add` words go into
-a `synonyms` field. Material's search worker indexes every field listed in the
-index's config, and shows only title and text, so results keep the real text.
+a `synonyms` field, and the variants of its title words also go into a
+`title_synonyms` field that weighs half as much as the title, so "microcoring" finds
+the page titled "Micro-coring" first. Material's search worker indexes every field
+listed in the index's config, and shows only title and text, so results keep the
+real text.
 """
 from __future__ import annotations
 
@@ -18,8 +21,10 @@ from mkdocs.plugins import event_priority
 
 from _shared import load_yaml, project_dir
 
-FIELD = "synonyms"
+FIELD = "synonyms"  # variants of words in the title or text
 FIELD_BOOST = 2.0
+TITLE_FIELD = "title_synonyms"  # variants of words in the title
+TITLE_FIELD_SHARE = 0.5  # of the title boost: a variant counts, but less than the real word
 TAG = re.compile(r"<[^>]+>")
 Entry = tuple[frozenset[str], re.Pattern[str], str]  # (first words, pattern, words to add)
 _entries: list[Entry] = []
@@ -30,6 +35,17 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     """One regex for a list of phrases, where spaces and hyphens are interchangeable."""
     parts = [r"[\s\-]*".join(re.escape(w) for w in re.split(r"[\s\-]+", p.strip())) for p in phrases]
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+
+
+def index_form(phrase: str) -> str:
+    """A variant as it goes into the index: a phrase becomes one word, marked with "_".
+
+    "fever blister" is indexed as "_feverblister", so the word "fever" alone does not
+    pull up every page about cold sores, and "_" keeps a prefix search ("fever*") from
+    matching it; the search worker joins neighbouring query words the same way.
+    """
+    words = re.split(r"[\s\-\u2019']+", phrase.strip().lower())
+    return words[0] if len(words) == 1 else "_" + "".join(words)
 
 
 def load_entries(path: Path) -> list[Entry]:
@@ -48,7 +64,7 @@ def load_entries(path: Path) -> list[Entry]:
             raise PluginError(f"{path}: entry {n}: 'why' must say in a sentence why the entry exists")
         # The first word of each phrase, lower case: a cheap test before the regex runs.
         firsts = frozenset({re.split(r"[\s\-]+", m.strip())[0].lower() for m in entry["match"]})
-        entries.append((firsts, _phrase_pattern(entry["match"]), " ".join(w.lower() for w in entry["add"])))
+        entries.append((firsts, _phrase_pattern(entry["match"]), " ".join(index_form(w) for w in entry["add"])))
     return entries
 
 
@@ -73,13 +89,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-100)  # after the search plugin has written the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Rewrite search_index.json with the hidden synonyms field."""
+    """Rewrite search_index.json with the hidden synonym fields."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["config"]["fields"][FIELD] = {"boost": FIELD_BOOST}
+    fields = index["config"]["fields"]
+    fields[FIELD] = {"boost": FIELD_BOOST}
+    fields[TITLE_FIELD] = {"boost": fields.get("title", {}).get("boost", 1) * TITLE_FIELD_SHARE}
     for doc in index["docs"]:
-        plain = TAG.sub(" ", doc["title"] + " " + doc["text"])
-        words = synonyms_for(plain, _entries, _firsts)
+        title = TAG.sub(" ", doc["title"])
+        words = synonyms_for(title + " " + TAG.sub(" ", doc["text"]), _entries, _firsts)
         if words:
             doc[FIELD] = words
+            title_words = synonyms_for(title, _entries, _firsts)
+            if title_words:
+                doc[TITLE_FIELD] = title_words
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.browser
 
 # Floors just under the figures measured when the search was tuned (see README, "Quality"),
 # so that a regression fails CI. Raise them when the search improves.
-FLOORS = {"queries.tsv": (0.76, 0.52), "search-queries.tsv": (0.95, 0.78)}
+# The two held-out files (bench/queries-holdout.tsv, bench/queries-final.tsv) are only
+# measured by the benchmark: a floor on them would invite tuning to them.
+FLOORS = {"queries.tsv": (0.95, 0.88), "search-queries.tsv": (0.95, 0.93)}
 SHARED = ROOT.parent / "shared" / "search-queries.tsv"
 
 
@@ -61,6 +63,25 @@ def test_synonyms_stay_hidden_from_results(box) -> None:
     box.search("dermaroller")
     texts = box.page.eval_on_selector_all(".md-search-result__article", "els => els.map(e => e.textContent)")
     assert texts and not any("dermarollers derma-roller" in t for t in texts)
+
+
+def test_a_section_is_its_own_result_and_names_its_page(box) -> None:
+    """The section or question that answers the query comes first, not its page."""
+    results, _ = box.search("gym")
+    assert results[0][0] in {"/before-and-after/daily-life-after-treatment/#exercise",
+                             "/faq/aftercare/#exercise-after"}, results[:3]
+    page = box.page.eval_on_selector(".md-search-result__link h1 .mng-search-page", "e => e.textContent")
+    assert page in {"Daily life after micro-needling", "Questions about aftercare"}
+
+
+def test_synonym_phrases_do_not_leak_single_words(box) -> None:
+    """"fever blister" is a name for cold sores, but "fever" alone is a warning sign."""
+    assert "cold-sores" not in top(box, "fever", 1)[0]
+    assert any("cold-sores" in u for u in top(box, "fever blister", 3))
+
+
+def test_query_of_stop_words_only_still_ranks(box) -> None:
+    assert any("who-should-not" in u for u in top(box, "who should not", 3))
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

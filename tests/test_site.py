@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -84,6 +85,20 @@ def test_description_meta_matches_front_matter(site: Path) -> None:
     md = (ROOT / "docs" / "safety" / "index.md").read_text(encoding="utf-8")
     description = yaml.safe_load(md.split("---")[1])["description"]
     assert parse(site / "safety" / "index.html").meta["description"] == description
+
+
+def test_no_two_search_results_are_the_same(site: Path) -> None:
+    """A box repeated on many pages (such as "When to get medical help") is searchable once:
+    mark the other copies' headings with data-search-exclude (see CONTRIBUTING.md)."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    seen: dict[tuple[str, str], str] = {}
+    repeats = []
+    for doc in docs:
+        key = (doc["title"], doc["text"])
+        if doc["text"] and key in seen:
+            repeats.append(f"{doc['location']} repeats {seen[key]}")
+        seen.setdefault(key, doc["location"])
+    assert not repeats, repeats
 
 
 def test_404_page_is_helpful(site: Path) -> None:

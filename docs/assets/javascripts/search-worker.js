@@ -1,21 +1,29 @@
 /*
- * Search worker: Material's own Lunr.js worker, with reader-friendly query rewriting.
+ * Search worker: Material's own Lunr.js worker, with reader-friendly queries and ranking.
  *
  * Material lets a site provide its own search worker (the "search" entry of its
  * page config, swapped in by hooks/search_worker.py). This one loads Material's
- * worker unchanged and rewrites each query message before Material handles it:
+ * worker unchanged, rewrites each query message before Material handles it, and
+ * re-ranks the results message Material sends back.
  *
+ * Query rewriting:
  *  1. Matches English stop words ("can", "i", "after") as whole words only, and
  *     weights them and the words every page is about ("micro-needling",
  *     "treatment") ten times less than the rest. Material adds a trailing wildcard
  *     to every word, so "i" would otherwise match every word that starts with "i",
- *     and "after" every title with "aftercare" in it.
+ *     and "after" every title with "aftercare" in it. A query of stop words only
+ *     is matched like any other.
  *  2. Adds the word's stem as a prefix ("choosing" also finds "choose", "clinics"
  *     finds "clinic"). The index itself is not stemmed, because a stemmed index
  *     breaks Material's prefix search while a reader is still typing.
  *  3. Adds a fuzzy copy (edit distance 1) of each word of 5 or more letters, so
  *     typos such as "melasama" or "wrinkels" still find "melasma" and "wrinkles".
- *     Exact and prefix matches still score higher: they match every copy.
+ *  4. Joins neighbouring words ("fever blister" -> "_feverblister"), the form in
+ *     which hooks/search_synonyms.py indexes multi-word synonyms.
+ *
+ * Ranking: every page, section and FAQ question is its own result (Material would
+ * group sections under their page and always show the page first), ordered by how
+ * many of the reader's words it matches, then by Lunr's score. See flatten().
  *
  * Queries that use Lunr syntax (+ - ~ ^ * : or quotes) are passed through as typed.
  */
@@ -38,10 +46,10 @@ var STOP_WORDS = (
   "a able about across after all almost also am among an and any are as at be because been but by " +
   "can cannot could dear did do does either else ever every for from get got had has have he her hers " +
   "him his how however i if in into is it its just least let like likely may me might most must my " +
-  "neither no nor not of off often on only or other our own rather said say says she should since so " +
+  "neither no nor not of off on only or other our own rather said say says she should since so " +
   "some than that the their them then there these they this tis to too twas us wants was we were what " +
   "when where which while who whom why will with would yet you your im ive id dont doesnt cant its " +
-  "shouldnt wont isnt arent didnt whats hows thing things really"
+  "shouldnt wont isnt arent didnt whats hows thing things really go goes going"
 ).split(" ").reduce(function (set, word) { set[word] = true; return set; }, {});
 
 /* The part of a word its Porter stem keeps ("policy" -> "polici" -> "polic"). */
@@ -52,7 +60,15 @@ function stemPrefix(word) {
   return word.slice(0, n);
 }
 
+/* The reader's words of the query being answered, and its neighbouring words
+   joined ("fever blister" -> "_feverblister"), for scoring its results. */
+var queryWords = [];
+var queryJoined = [];
+var MAX_JOINED = 3; /* words joined at most: the index joins synonym phrases */
+
 function rewrite(query) {
+  queryWords = [];
+  queryJoined = [];
   if (typeof query !== "string" || /["+\-~^*:]/.test(query.replace(/(\w)-(?=\w)/g, "$1 "))) {
     return query;
   }
@@ -62,21 +78,46 @@ function rewrite(query) {
     .map(function (w) { return w.replace(/^\.+|\.+$/g, ""); })
     .filter(Boolean);
   var out = [];
-  words.forEach(function (w) {
-    if (STOP_WORDS[w]) {
+  var entries = [];
+  /* A query of stop words only ("who should not") is matched like any other. */
+  var allStop = words.every(function (w) { return STOP_WORDS[w]; });
+  words.forEach(function (w, i) {
+    if (STOP_WORDS[w] && !allStop) {
       out.push(w + "^1"); /* whole word only, weight 1 */
       return;
     }
     if (DOMAIN_WORDS[w]) {
       out.push(w + "*"); /* weight 1 */
+      entries[i] = { word: w, weight: DOMAIN_COVERAGE, stem: stem(w) };
+      queryWords.push(entries[i]);
       return;
     }
+    var entry = { word: w, weight: 1, stem: /^[a-z]+$/.test(w) ? stem(w) : w };
+    queryWords.push(entry);
+    entries[i] = entry;
     out.push(w + "*^" + WEIGHT);
     if (!/^[a-z]+$/.test(w)) return;
     var root = stemPrefix(w);
-    if (root !== w && root.length >= MIN_STEM_LENGTH) out.push(root + "*^" + WEIGHT);
-    if (w.length >= MIN_FUZZY_LENGTH) out.push(w + "~1^" + WEIGHT / 2);
+    if (root !== w && root.length >= MIN_STEM_LENGTH) {
+      out.push(root + "*^" + WEIGHT);
+      entry.root = root;
+    }
+    if (w.length >= MIN_FUZZY_LENGTH) {
+      out.push(w + "~1^" + WEIGHT / 2);
+      entry.fuzzy = true;
+    }
   });
+  /* Neighbouring words joined, to find synonym phrases the index stores as one word. */
+  for (var n = 2; n <= MAX_JOINED; n++) {
+    for (var i = 0; i + n <= words.length; i++) {
+      var part = words.slice(i, i + n);
+      var joined = "_" + part.join(""); /* as hooks/search_synonyms.py indexes phrases */
+      if (!/^_[a-z0-9]+$/.test(joined)) continue;
+      var last = i + n === words.length;
+      out.push(joined + (last ? "*" : "") + "^" + WEIGHT);
+      queryJoined.push({ joined: joined, last: last, members: entries.slice(i, i + n).filter(Boolean) });
+    }
+  }
   return out.join(" ");
 }
 
@@ -84,5 +125,116 @@ self.addEventListener("message", function (event) {
   var message = event.data;
   if (message && message.type === QUERY) message.data = rewrite(message.data);
 });
+
+/*
+ * One result per page, section or question, ranked by how many of the reader's
+ * words it matches. Material groups sections under their page, always lists the
+ * page first and ranks whole pages up; here every matching document is its own
+ * result (a group of one, which Material shows with its title as the heading),
+ * so the section or question that answers the query can come first.
+ */
+var RESULT = 3; /* Material's SearchMessageType.RESULT */
+var DOMAIN_COVERAGE = 0.25; /* "micro-needling" is on every page: it counts little */
+var COVERAGE_BOOST = 3; /* a result with all the words scores (1 + 3)^4 = 256 times more, */
+/* one with half of them (1 + 1.5)^4 = 39 times: how many words match counts first */
+var COVERAGE_POWER = 4;
+var PREFIX_CREDIT = 0.5;
+var LAST_PREFIX_CREDIT = 0.75;
+var FUZZY_CREDIT = 0.8;
+var MARK = /<mark[^>]*>([^<]*)<\/mark>/g;
+
+/* Words Material highlighted in a result: what the index matched. */
+function markedWords(item) {
+  var found = [];
+  [item.title, item.text, item.synonyms].forEach(function (field) {
+    if (typeof field !== "string") return;
+    field.replace(MARK, function (_, word) { found.push(word.toLowerCase()); return ""; });
+  });
+  return found;
+}
+
+/* True when a and b differ by at most one insertion, deletion, change or swap. */
+function oneEditApart(a, b) {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  var i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  var ra = a.slice(i + 1), rb = b.slice(i + 1);
+  return ra === rb || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+}
+
+function stem(word) {
+  return String(self.lunr.stemmer(new self.lunr.Token(word)));
+}
+
+/*
+ * How well a result matches one of the reader's words, from what Material
+ * highlighted: 1 for the word itself or another form of it ("scar", "scars",
+ * "scarring"), PREFIX_CREDIT for a longer word that only starts with it ("anti"
+ * in "anticoagulants"), FUZZY_CREDIT for a one-letter typo. The last word may be
+ * half typed, so a prefix counts in full there.
+ */
+function wordMatch(q, marks, terms, last) {
+  var best = 0;
+  for (var i = 0; i < marks.length && best < 1; i++) {
+    var m = marks[i];
+    if (m === q.word || stem(m) === q.stem) best = 1;
+    else if (m.indexOf(q.word) === 0 || (q.root && m.indexOf(q.root) === 0)) best = Math.max(best, last ? LAST_PREFIX_CREDIT : PREFIX_CREDIT);
+    else if (q.fuzzy && oneEditApart(m, q.word)) best = Math.max(best, FUZZY_CREDIT);
+  }
+  if (!best && (terms[q.word] || (q.root && terms[q.root]))) best = PREFIX_CREDIT;
+  return best;
+}
+
+/* Share of the reader's words (weighted) that a result matches: 0 to 1. */
+function coverage(item) {
+  var total = 0, found = 0, marks = markedWords(item), terms = item.terms || {};
+  var credit = queryWords.map(function (q, i) {
+    return wordMatch(q, marks, terms, i === queryWords.length - 1);
+  });
+  queryJoined.forEach(function (j) {
+    var hit = marks.some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
+    if (hit) j.members.forEach(function (q) { credit[queryWords.indexOf(q)] = 1; });
+  });
+  queryWords.forEach(function (q, i) {
+    total += q.weight;
+    found += q.weight * credit[i];
+  });
+  return total ? found / total : 0;
+}
+
+/* Material's score without its own boost (which favours whole pages). */
+function baseScore(item) {
+  var keys = Object.keys(item.terms || {});
+  var matched = keys.filter(function (k) { return item.terms[k]; }).length;
+  var boost = (item.parent ? 0 : 1) + (keys.length ? matched / keys.length : 0);
+  return item.score / (1 + boost * boost);
+}
+
+function flatten(groups) {
+  var items = [];
+  groups.forEach(function (group) {
+    group.forEach(function (item) {
+      if (item.score <= 0) return; /* a page Material added only to head its sections */
+      var c = queryWords.length ? coverage(item) : 1;
+      item.score = baseScore(item) * Math.pow(1 + COVERAGE_BOOST * c, COVERAGE_POWER);
+      items.push(item);
+    });
+  });
+  items.sort(function (a, b) { return b.score - a.score; });
+  return items.map(function (item) {
+    /* A section shown on its own says which page it is on. */
+    if (item.parent && item.parent.title)
+      item.title += ' <span class="mng-search-page">' + item.parent.title + "</span>";
+    return [item];
+  });
+}
+
+var post = self.postMessage.bind(self);
+self.postMessage = function (message) {
+  if (message && message.type === RESULT && message.data && message.data.items)
+    message.data.items = flatten(message.data.items);
+  post(message);
+};
 
 importScripts(MATERIAL_WORKER);
