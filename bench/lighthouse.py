@@ -15,8 +15,9 @@ scores vary from run to run by several points; treat them as rough.
 
 Served locally, some results differ from production: site_url is
 https://micro-needling-guide.example/, so every canonical link points to another origin, and
-the local server has no robots.txt (404 page) and no gzip. The script prints what Lighthouse
-said about canonical, robots-txt and compression, whichever way it went.
+the local server has no robots.txt (404 page). It does gzip text files, as real hosts do. The
+script prints what Lighthouse said about canonical, robots-txt and compression, whichever way
+it went.
 """
 from __future__ import annotations
 

@@ -8,16 +8,15 @@ bench/site_server.serve() and counts only responses that came over the network:
 
 - first visit: a new browser context (empty cache) opens the page directly.
 - second view: a new context opens the home page, waits until the network is idle, then
-  follows a link to the page (a link added to the home page and clicked, so Material's
-  instant navigation handles it where it would: pages in sitemap.xml are fetched as HTML
-  only; the /embed/ page is not in the sitemap, so that is a full page load). Only what the
+  follows a link to the page (a link added to the home page and clicked: a normal page load,
+  with the CSS, scripts and search index already in the browser cache). Only what the
   second view fetches is counted. For the home page itself, the start page is the article.
 
 Counting uses a CDP session on the page (Network.enable): a request counts when it was not
 served from the memory or disk cache (Network.requestServedFromCache,
 response.fromDiskCache/fromPrefetchCache/fromServiceWorker); its bytes are
-Network.loadingFinished.encodedDataLength (headers + body as sent). The local server does not
-gzip, so "gz" is the sum of gzip(body, level 6) of those responses (0 for a 304). Requests
+Network.loadingFinished.encodedDataLength (headers + body as sent; the local server gzips text
+files, as real hosts do). "gz" is the sum of gzip(body, level 6) of those responses (0 for a 304). Requests
 made inside the search worker (importScripts of Material's worker) are not visible to the
 page's CDP session; they are taken from Playwright's context events and listed as "worker".
 
@@ -233,12 +232,12 @@ def main(argv: list[str]) -> int:
                     if args.verbose:
                         print(f"{name} {view}:", *(u.replace(base, "") for u in t.urls), sep="\n  ", file=sys.stderr)
 
-    print("\nBytes fetched from the network per page view (Chromium, local server without gzip)\n")
+    print("\nBytes fetched from the network per page view (Chromium, local server with gzip for text)\n")
     print(f"{'page':<33}{'view':<13}{'requests':>9}{'304s':>6}{'transferred':>13}{'body gz':>10}")
     for name, path, view, t in rows:
         req = f"{t.requests}" + (f" ({t.worker}w)" if t.worker else "")
         print(f"{name + ' ' + path:<33}{view:<13}{req:>9}{t.not_modified:>6}{t.transferred:>13,}{t.gz:>10,}")
-    print("\ntransferred = encodedDataLength (headers + uncompressed body); body gz = gzip -6 of the bodies"
+    print("\ntransferred = encodedDataLength (headers + body as sent, text gzipped); body gz = gzip -6 of the bodies"
           "\n(Nw) = N of the requests were worker scripts (search-worker.js and Material's search worker)"
           f"\nsecond view = link followed from / (from {HOME_START} for the home page), same context;"
           "\nno Cache-Control is sent, so cache reuse follows Chromium's heuristic (site files one day old)")

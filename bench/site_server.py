@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import subprocess
@@ -64,8 +65,33 @@ def headers_for(rules: list[tuple[str, dict[str, str]]], path: str) -> dict[str,
     return out
 
 
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the site's _headers rules, gzip for text (as any real host does)."""
+
     rules: list[tuple[str, dict[str, str]]] = []
+    gzip_cache: dict[Path, bytes] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE
+                or not path.is_file() or not self.path.split("?")[0].endswith(("/", path.name))):
+            super().do_GET()  # redirects, 404s and everything else as http.server does them
+            return
+        body = self.gzip_cache.get(path)
+        if body is None:
+            body = self.gzip_cache[path] = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self) -> None:
         for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
@@ -91,7 +117,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve site_dir on a free port of 127.0.0.1; yields the base URL."""
-    handler = type("Handler", (_Handler,), {"rules": parse_headers_file(site_dir)})
+    handler = type("Handler", (_Handler,), {"rules": parse_headers_file(site_dir), "gzip_cache": {}})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

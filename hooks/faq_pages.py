@@ -109,4 +109,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         q.answer_html = answer
         text = re.sub(r"<[^>]+>", "", re.sub(r"</p>\s*<p[^>]*>", " ", answer))
         q.answer_text = " ".join(htmlmod.unescape(text).split())
-    return html
+    # A fixed-size place under each question for faq.js's copy-link button, so adding the
+    # button does not move the text below it (layout shift).
+    return re.sub(r'(<h2 id="[^"]+" class="mng-faq-q".*?</h2>)', r'\1<div class="mng-copy-slot"></div>', html,
+                  flags=re.S)

@@ -12,6 +12,7 @@ real text.
 from __future__ import annotations
 
 import json
+from collections import Counter
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ FIELD = "synonyms"  # variants of words in the title or text
 FIELD_BOOST = 2.0
 TITLE_FIELD = "title_synonyms"  # variants of words in the title
 TITLE_FIELD_SHARE = 0.5  # of the title boost: a variant counts, but less than the real word
+COMMON_SHARE = 0.1  # an entry matching more than this share of documents is "common"
 TAG = re.compile(r"<[^>]+>")
 Entry = tuple[frozenset[str], re.Pattern[str], str]  # (first words, pattern, words to add)
 _entries: list[Entry] = []
@@ -68,16 +70,16 @@ def load_entries(path: Path) -> list[Entry]:
     return entries
 
 
-def synonyms_for(text: str, entries: list[Entry], all_firsts: list[str]) -> str:
-    """The words to add for a document's plain text.
+def matching(text: str, entries: list[Entry], all_firsts: list[str]) -> list[int]:
+    """The indexes of the entries that match a document's plain text.
 
     A phrase can only match where its first word occurs, so the (slow) regex runs only
     for entries whose first words appear in the text at all.
     """
     lower = text.lower()
     present = {f for f in all_firsts if f in lower}
-    return " ".join(add for firsts, pattern, add in entries
-                    if not firsts.isdisjoint(present) and pattern.search(text))
+    return [n for n, (firsts, pattern, _) in enumerate(entries)
+            if not firsts.isdisjoint(present) and pattern.search(text)]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -95,12 +97,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     fields = index["config"]["fields"]
     fields[FIELD] = {"boost": FIELD_BOOST}
     fields[TITLE_FIELD] = {"boost": fields.get("title", {}).get("boost", 1) * TITLE_FIELD_SHARE}
-    for doc in index["docs"]:
-        title = TAG.sub(" ", doc["title"])
-        words = synonyms_for(title + " " + TAG.sub(" ", doc["text"]), _entries, _firsts)
+    docs = index["docs"]
+    body = [matching(TAG.sub(" ", d["title"] + " " + d["text"]), _entries, _firsts) for d in docs]
+    # An entry that matches most documents ("micro-needling") cannot tell them apart:
+    # its variants go only to the documents that have it in their title.
+    counts = Counter(n for found in body for n in found)
+    common = {n for n, c in counts.items() if c > COMMON_SHARE * len(docs)}
+    for doc, found in zip(docs, body):
+        in_title = matching(TAG.sub(" ", doc["title"]), _entries, _firsts) if found else []
+        words = " ".join(_entries[n][2] for n in found if n not in common)
+        title_words = " ".join(_entries[n][2] for n in in_title)
         if words:
             doc[FIELD] = words
-            title_words = synonyms_for(title, _entries, _firsts)
-            if title_words:
-                doc[TITLE_FIELD] = title_words
+        if title_words:
+            doc[TITLE_FIELD] = title_words
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

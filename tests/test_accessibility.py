@@ -318,9 +318,7 @@ def test_skip_link_is_first_and_moves_focus_to_the_article(browser, server: str,
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     try:
-        # networkidle: Material's instant navigation handles in-page links only once its sitemap.xml
-        # has loaded. Before that, the first in-page jump makes it reload the page content, which
-        # can drop the focus the skip link just moved (a Material quirk, not the skip link's).
+        # networkidle: all of Material's scripts have run, so the focus is not moved by them.
         page.goto(server + url, wait_until="networkidle")
         assert page.get_by_role("link", name="Skip to content").count() == 1, f"{url}: not one skip link"
         page.evaluate("window.__controls = []")

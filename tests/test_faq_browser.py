@@ -92,7 +92,7 @@ def test_copy_link_button_works_by_keyboard(browser, server: str) -> None:
     page.goto(server + "/faq/aftercare/", wait_until="networkidle")
     buttons = page.locator("button.mng-copy-link")
     assert buttons.count() == page.locator("h2.mng-faq-q").count() > 0
-    button = page.locator("#makeup-after + button.mng-copy-link")
+    button = page.locator("#makeup-after + .mng-copy-slot > button.mng-copy-link")
     assert "Can I wear makeup" in button.get_attribute("aria-label")
     button.focus()
     assert page.evaluate("document.activeElement.classList.contains('mng-copy-link')")
@@ -104,11 +104,23 @@ def test_copy_link_button_works_by_keyboard(browser, server: str) -> None:
     context.close()
 
 
-def test_copy_buttons_appear_after_instant_navigation(browser, server: str) -> None:
+def test_copy_buttons_do_not_move_the_text(browser, server: str) -> None:
+    """The buttons go into places kept for them: no layout shift (Lighthouse's CLS)."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.add_init_script("window.__shift = 0; new PerformanceObserver(list => list.getEntries()"
+                         ".forEach(e => { window.__shift += e.value; })).observe({type: 'layout-shift', buffered: true});")
+    page.goto(server + "/faq/aftercare/", wait_until="networkidle")
+    page.wait_for_selector("#makeup-after + .mng-copy-slot > button.mng-copy-link")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__shift") < 0.01
+    page.close()
+
+
+def test_copy_buttons_appear_after_following_a_link(browser, server: str) -> None:
     page = browser.new_page()
     page.goto(server + "/faq/", wait_until="networkidle")
     page.locator("article a[href$='aftercare/#makeup-after']").first.click()
-    page.wait_for_selector("#makeup-after + button.mng-copy-link")
+    page.wait_for_selector("#makeup-after + .mng-copy-slot > button.mng-copy-link")
     page.close()
 
 

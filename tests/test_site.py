@@ -119,7 +119,7 @@ def test_theme_settings() -> None:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^strict: true$", text, re.M)
     assert re.search(r"^  font: false$", text, re.M)
-    for feature in ("navigation.instant", "search.suggest", "search.highlight", "search.share",
+    for feature in ("search.suggest", "search.highlight", "search.share",
                     "content.tooltips", "navigation.footer"):
         assert f"- {feature}\n" in text
     assert text.count("(prefers-color-scheme: ") == 2

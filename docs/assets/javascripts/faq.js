@@ -1,4 +1,4 @@
-/* Copy-link buttons on FAQ questions. Works with Material's instant navigation. */
+/* Copy-link buttons on FAQ questions (also after Material's instant navigation, if it is turned on). */
 (function () {
   "use strict";
 
@@ -37,7 +37,8 @@
       document.body.appendChild(region);
     }
     headings.forEach(function (heading) {
-      if (heading.nextElementSibling && heading.nextElementSibling.classList.contains("mng-copy-link")) return;
+      var slot = heading.nextElementSibling; /* div.mng-copy-slot, from hooks/faq_pages.py */
+      if (!slot || !slot.classList.contains("mng-copy-slot") || slot.querySelector(".mng-copy-link")) return;
       var url = heading.getAttribute("data-faq-url");
       var question = heading.firstChild ? heading.firstChild.textContent.trim() : "this question";
       var button = document.createElement("button");
@@ -55,7 +56,7 @@
           announce(region, "Could not copy. The link is " + url);
         });
       });
-      heading.insertAdjacentElement("afterend", button);
+      slot.appendChild(button);
     });
   }
 
