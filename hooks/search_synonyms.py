@@ -28,15 +28,19 @@ TITLE_FIELD = "title_synonyms"  # variants of words in the title
 TITLE_FIELD_SHARE = 0.5  # of the title boost: a variant counts, but less than the real word
 COMMON_SHARE = 0.1  # an entry matching more than this share of documents is "common"
 TAG = re.compile(r"<[^>]+>")
-Entry = tuple[frozenset[str], re.Pattern[str], str]  # (first words, pattern, words to add)
+WORD = re.compile(r"\w+")
+# (single words to match, first words of the phrases, one regex for the phrases, words to add)
+Entry = tuple[frozenset[str], frozenset[str], "re.Pattern[str] | None", str]
 _entries: list[Entry] = []
-_firsts: list[str] = []  # every entry's first words, for one cheap test per document
+_firsts: list[str] = []  # every phrase's first word, for one cheap test per document
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """One regex for a list of phrases, where spaces and hyphens are interchangeable."""
-    parts = [r"[\s\-]*".join(re.escape(w) for w in re.split(r"[\s\-]+", p.strip())) for p in phrases]
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.I)
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """One regex for lower-case phrases, where spaces and hyphens are interchangeable."""
+    if not phrases:
+        return None
+    parts = [r"[\s\-]*".join(re.escape(w) for w in re.split(r"[\s\-]+", p)) for p in phrases]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
 
 def index_form(phrase: str) -> str:
@@ -64,28 +68,30 @@ def load_entries(path: Path) -> list[Entry]:
             raise PluginError(f"{path}: entry {n}: 'match' and 'add' must be non-empty lists of words")
         if not isinstance(entry["why"], str) or len(entry["why"].split()) < 4:
             raise PluginError(f"{path}: entry {n}: 'why' must say in a sentence why the entry exists")
-        # The first word of each phrase, lower case: a cheap test before the regex runs.
-        firsts = frozenset({re.split(r"[\s\-]+", m.strip())[0].lower() for m in entry["match"]})
-        entries.append((firsts, _phrase_pattern(entry["match"]), " ".join(index_form(w) for w in entry["add"])))
+        # A single word is looked up among the document's words; only phrases need the regex,
+        # and only where their first word occurs.
+        matches = [m.strip().lower() for m in entry["match"]]
+        words = frozenset(m for m in matches if WORD.fullmatch(m))
+        phrases = [m for m in matches if m not in words]
+        firsts = frozenset(re.split(r"[\s\-]+", m)[0] for m in phrases)
+        entries.append((words, firsts, _phrase_pattern(phrases), " ".join(index_form(w) for w in entry["add"])))
     return entries
 
 
 def matching(text: str, entries: list[Entry], all_firsts: list[str]) -> list[int]:
-    """The indexes of the entries that match a document's plain text.
-
-    A phrase can only match where its first word occurs, so the (slow) regex runs only
-    for entries whose first words appear in the text at all.
-    """
+    """The indexes of the entries that match a document's plain text (case does not matter)."""
     lower = text.lower()
+    tokens = set(WORD.findall(lower))
     present = {f for f in all_firsts if f in lower}
-    return [n for n, (firsts, pattern, _) in enumerate(entries)
-            if not firsts.isdisjoint(present) and pattern.search(text)]
+    return [n for n, (words, firsts, pattern, _) in enumerate(entries)
+            if not words.isdisjoint(tokens)
+            or (pattern is not None and not firsts.isdisjoint(present) and pattern.search(lower))]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the synonym entries once per build."""
     _entries[:] = load_entries(project_dir(config) / "data" / "synonyms.yml")
-    _firsts[:] = sorted({f for firsts, _, _ in _entries for f in firsts})
+    _firsts[:] = sorted({f for _, firsts, _, _ in _entries for f in firsts})
     return config
 
 
@@ -105,8 +111,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     common = {n for n, c in counts.items() if c > COMMON_SHARE * len(docs)}
     for doc, found in zip(docs, body):
         in_title = matching(TAG.sub(" ", doc["title"]), _entries, _firsts) if found else []
-        words = " ".join(_entries[n][2] for n in found if n not in common)
-        title_words = " ".join(_entries[n][2] for n in in_title)
+        words = " ".join(_entries[n][3] for n in found if n not in common)
+        title_words = " ".join(_entries[n][3] for n in in_title)
         if words:
             doc[FIELD] = words
         if title_words:
