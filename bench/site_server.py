@@ -6,6 +6,7 @@ site/_headers (the CSP among them) and the site's 404 page, as a static host wou
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import functools
 import gzip
 import http.server
@@ -82,6 +83,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                 or not path.is_file() or not self.path.split("?")[0].endswith(("/", path.name))):
             super().do_GET()  # redirects, 404s and everything else as http.server does them
             return
+        mtime = int(path.stat().st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if mtime <= email.utils.parsedate_to_datetime(since).timestamp():
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass  # a date it cannot read: send the file
         body = self.gzip_cache.get(path)
         if body is None:
             body = self.gzip_cache[path] = gzip.compress(path.read_bytes(), compresslevel=6)
@@ -90,6 +101,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(mtime))
         self.end_headers()
         self.wfile.write(body)
 
