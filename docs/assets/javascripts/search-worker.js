@@ -146,7 +146,7 @@ var MARK = /<mark[^>]*>([^<]*)<\/mark>/g;
 /* Words Material highlighted in a result: what the index matched. */
 function markedWords(item) {
   var found = [];
-  [item.title, item.text, item.synonyms].forEach(function (field) {
+  [item.title, item.text, item.synonyms, item.title_synonyms].forEach(function (field) {
     if (typeof field !== "string") return;
     field.replace(MARK, function (_, word) { found.push(word.toLowerCase()); return ""; });
   });
@@ -163,8 +163,10 @@ function oneEditApart(a, b) {
     (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
 }
 
+var stems = Object.create(null); /* word -> Porter stem, cached: results repeat words */
 function stem(word) {
-  return String(self.lunr.stemmer(new self.lunr.Token(word)));
+  if (!(word in stems)) stems[word] = String(self.lunr.stemmer(new self.lunr.Token(word)));
+  return stems[word];
 }
 
 /*
@@ -172,7 +174,7 @@ function stem(word) {
  * highlighted: 1 for the word itself or another form of it ("scar", "scars",
  * "scarring"), PREFIX_CREDIT for a longer word that only starts with it ("anti"
  * in "anticoagulants"), FUZZY_CREDIT for a one-letter typo. The last word may be
- * half typed, so a prefix counts in full there.
+ * half typed, so a prefix counts for more there (LAST_PREFIX_CREDIT).
  */
 function wordMatch(q, marks, terms, last) {
   var best = 0;
