@@ -21,7 +21,7 @@ HEADER = """# Every public URL of the site. Clinics link to these from websites,
 # Never delete or edit a line. Add new ones with: python3 tasks.py register-urls
 # A moved page needs a redirect in mkdocs.yml; a retired FAQ id needs data/faq-aliases.yml.
 """
-H2_ID = re.compile(r'<h2 id="([^"]+)"')
+H2_ID = re.compile(r'<h2\b[^>]*?\sid="([^"]+)"')
 ANY_ID = re.compile(r'\sid="([^"]+)"')
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 NOT_LINKED = ("search/", "tags/")
