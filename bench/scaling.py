@@ -5,7 +5,7 @@ Usage: python bench/scaling.py [--sizes 0,100,300,1000] [--runs 2]
 For each size N, a temporary project is made as tests/test_bad_input.py `make_project` does:
 hooks/, overrides/, includes/ and data/ are symlinks to the real ones, docs/ is a copy of
 the real docs plus N generated articles in docs/generated/, and mkdocs.yml INHERITs the real
-config with the nav overridden (the real nav plus a "Generated" section). Each generated
+config with the nav overridden (the real nav plus a "Generated" section of groups of 25 pages). Each generated
 article has valid front matter (title, description, reviewed 2026-11-22, next_review
 2027-11-22, sources [S13]), ~400 words of plain text and three `## Heading {#id}` sections.
 
@@ -14,7 +14,7 @@ The site is built with `mkdocs build --strict` (all hooks) in a fresh subprocess
 search/search_index.json raw and gzipped (level 9, as bench/search_quality.py), bytes per
 page; then least-squares fits time = a + b*pages and index = a + b*pages with R^2, and the
 marginal cost of each step, which shows super-linear growth more clearly than R^2 does, and
-the mean built HTML size per page (Material puts the whole nav in every page).
+the mean built HTML size per page (grows with the nav each page carries).
 """
 from __future__ import annotations
 
@@ -102,6 +102,9 @@ def article(i: int, rng: random.Random) -> str:
     )
 
 
+GROUP = 25  # generated pages per nav section
+
+
 def make_project(tmp: Path, extra: int) -> Path:
     """A temporary project: real hooks/data as symlinks, copied docs plus `extra` pages."""
     project = tmp / f"project-{extra}"
@@ -118,7 +121,10 @@ def make_project(tmp: Path, extra: int) -> Path:
         generated.append(rel)
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     if generated:
-        nav = nav + [{"Generated": generated}]
+        # Grouped 25 to a section, as a real site of this size would be: with
+        # navigation.prune a page carries the other groups' names, not all their pages.
+        groups = [generated[i:i + GROUP] for i in range(0, len(generated), GROUP)]
+        nav = nav + [{"Generated": [{f"Group {n:02d}": g} for n, g in enumerate(groups, start=1)]}]
     config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": "docs", "nav": nav}
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return project
@@ -176,7 +182,7 @@ def main(argv: list[str]) -> int:
               f"{raw / pages:>12,.0f}{gz / pages:>11,.0f}{html_kb:>14,.0f}")
     print("(pages = article pages built, excluding the generated /embed/faq/ pages and 404; generated"
           " pages reuse one sentence pool, so their gzipped share is lower than real prose would be;"
-          "\n HTML KB/page = mean size of a built page: every page carries the whole nav, so it grows with the nav)")
+          "\n HTML KB/page = mean size of a built page: with navigation.prune it carries the sections and group names, not every page)")
 
     if len(rows) >= 3:
         xs = [float(r[1]) for r in rows]
