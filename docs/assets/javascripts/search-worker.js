@@ -87,7 +87,7 @@ function rewrite(query) {
       return;
     }
     if (DOMAIN_WORDS[w]) {
-      out.push(w + "*"); /* weight 1 */
+      out.push(w + "*^1"); /* weight 1 (with no boost, Material would add a second "*") */
       entries[i] = { word: w, weight: DOMAIN_COVERAGE, stem: stem(w) };
       queryWords.push(entries[i]);
       return;
