@@ -173,37 +173,35 @@ class NetworkLog:
         return t
 
 
-def first_visit(browser, base: str, path: str) -> Tally:
+def visit(browser, base: str, path: str, start: str | None = None) -> Tally:
+    """What opening `path` fetches in a new context: directly (first visit), or by following
+    a link from `start` once that has loaded (second view; only the second load is counted)."""
     context = browser.new_context()
     try:
         page = context.new_page()
         log = NetworkLog(context, page)
-        page.goto(base + path)
+        page.goto(base + (start or path))
+        if start is not None:
+            log.settle(start)
+            log.reset()
+            page.evaluate("""href => {
+                const a = document.createElement('a');
+                a.href = href; a.id = 'bench-link'; a.textContent = 'bench link';
+                document.querySelector('.md-content, body').prepend(a);
+            }""", base + path)
+            page.click("#bench-link")
         log.settle(path)
         return log.tally()
     finally:
         context.close()
+
+
+def first_visit(browser, base: str, path: str) -> Tally:
+    return visit(browser, base, path)
 
 
 def second_view(browser, base: str, path: str) -> Tally:
-    start = HOME_START if path == "/" else "/"
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        log = NetworkLog(context, page)
-        page.goto(base + start)
-        log.settle(start)
-        log.reset()
-        page.evaluate("""href => {
-            const a = document.createElement('a');
-            a.href = href; a.id = 'bench-link'; a.textContent = 'bench link';
-            document.querySelector('.md-content, body').prepend(a);
-        }""", base + path)
-        page.click("#bench-link")
-        log.settle(path)
-        return log.tally()
-    finally:
-        context.close()
+    return visit(browser, base, path, start=HOME_START if path == "/" else "/")
 
 
 def main(argv: list[str]) -> int:

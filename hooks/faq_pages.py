@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _faq
-from _shared import FRONT_MATTER, load_yaml, parse_front_matter, project_dir
+from _shared import load_yaml, parse_front_matter, project_dir
 
 ALIASES_FILE = "data/faq-aliases.yml"
 RELATED_HEADING = "## Common questions about this {#common-questions}"
@@ -43,8 +43,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         meta, body_offset, error = parse_front_matter(text)
         if error:
             raise PluginError(f"{path}: {error}")
-        # Keep the line count, so the FAQ parser's line numbers match the file.
-        body = "\n" * body_offset + text[FRONT_MATTER.match(text).end():]
+        # Blank lines in place of the front matter, so the FAQ parser's line numbers match the file.
+        body = "\n" * body_offset + text.split("\n", body_offset)[body_offset]
         sources = meta.get("sources") or []
         if not isinstance(sources, list):
             raise PluginError(f"{path}: 'sources' must be a list of source ids, such as [S1, S4]")

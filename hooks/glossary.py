@@ -3,8 +3,8 @@
 The terms are handed to the Markdown `abbr` extension as its glossary, so each term
 shows as a tooltip on every page that uses it. (Appending the file to every page with
 pymdownx.snippets does the same but made every build about 0.5 s slower: each block
-processor re-scans the 50-line definition block once per definition.) The marker <!-- glossary --> on a page is replaced
-by the full list of terms and their meanings.
+processor re-scans the 50-line definition block once per definition.) The marker
+<!-- glossary --> on a page is replaced by the full list of terms and their meanings.
 
 Inside an inline SVG picture an HTML <abbr> is not allowed (SVG <text>, <title> and
 <desc> take plain text), so terms that Markdown wrapped there are unwrapped again; other

@@ -12,8 +12,8 @@ real text.
 from __future__ import annotations
 
 import json
-from collections import Counter
 import re
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -78,14 +78,18 @@ def load_entries(path: Path) -> list[Entry]:
     return entries
 
 
-def matching(text: str, entries: list[Entry], all_firsts: list[str]) -> list[int]:
-    """The indexes of the entries that match a document's plain text (case does not matter)."""
+def matching(text: str, entries: list[Entry], all_firsts: list[str], only: list[int] | None = None) -> list[int]:
+    """The indexes of the entries (of `only`, if given) that match a plain text (case does not matter)."""
     lower = text.lower()
     tokens = set(WORD.findall(lower))
     present = {f for f in all_firsts if f in lower}
-    return [n for n, (words, firsts, pattern, _) in enumerate(entries)
-            if not words.isdisjoint(tokens)
-            or (pattern is not None and not firsts.isdisjoint(present) and pattern.search(lower))]
+    found = []
+    for n in range(len(entries)) if only is None else only:
+        words, firsts, pattern, _ = entries[n]
+        if not words.isdisjoint(tokens) or (
+                pattern is not None and not firsts.isdisjoint(present) and pattern.search(lower)):
+            found.append(n)
+    return found
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -110,7 +114,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     counts = Counter(n for found in body for n in found)
     common = {n for n, c in counts.items() if c > COMMON_SHARE * len(docs)}
     for doc, found in zip(docs, body):
-        in_title = matching(TAG.sub(" ", doc["title"]), _entries, _firsts) if found else []
+        # The title is part of the text matched above: only those entries can match it.
+        in_title = matching(TAG.sub(" ", doc["title"]), _entries, _firsts, only=found) if found else []
         words = " ".join(_entries[n][3] for n in found if n not in common)
         title_words = " ".join(_entries[n][3] for n in in_title)
         if words:
