@@ -25,9 +25,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(project: Path, dest: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """Run a strict `mkdocs build` of the project in `project` into `dest`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, dest: Path, config: str = "mkdocs.yml",
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a strict `mkdocs build` of the project in `project` into `dest` (env: the process's environment)."""
+    env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(dest)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,6 +26,13 @@ SCHEMA = "schemas/faq-feed-v1.schema.json"
 TERMS = "about/for-clinics/#terms"
 _reviewed: dict[str, dt.date] = {}
 _topic_titles: dict[str, str] = {}
+_env: list[Environment] = []  # the theme's template environment, from on_env
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep the theme's environment: the embed template is rendered with it."""
+    _env[:] = [env]
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -69,12 +77,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_url = config.site_url or "/"
     (site / FEED).write_text(json.dumps(feed(site_url, config.site_name), indent=1, ensure_ascii=False) + "\n",
                              encoding="utf-8")
-    template = config.theme.get_env().get_template("embed-faq.html")
+    template = _env[0].get_template("embed-faq.html")
+    (site / "embed" / "faq").mkdir(parents=True, exist_ok=True)
     for q in _faq.QUESTIONS.values():
         page_url = f"{site_url}{q.page_url}"
         for embed_id in [q.id, *q.aliases]:
             out = site / "embed" / "faq" / embed_id / "index.html"
-            out.parent.mkdir(parents=True, exist_ok=True)
+            out.parent.mkdir(exist_ok=True)
             out.write_text(template.render(
                 q=q, url=f"{page_url}#{q.id}", base="../../../", site_url=site_url,
                 site_name=config.site_name, reviewed=_reviewed[q.src_uri].strftime("%-d %B %Y"),

@@ -104,7 +104,13 @@ def validate(meta: dict[str, Any]) -> list[str]:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fail the build if the page's front matter breaks the schema."""
-    meta, _, error = read_front_matter(page)
+    # MkDocs has parsed the front matter into page.meta (hooks run after it, and this
+    # one before any hook adds keys), but it ignores broken YAML silently: only an
+    # empty page.meta needs a parse of our own, to say what is wrong.
+    if page.meta:
+        meta, error = page.meta, None
+    else:
+        meta, _, error = read_front_matter(page)
     errors = [error] if error else validate(meta or {})
     if errors:
         raise PluginError(f"{source_path(page)}: front matter:\n  - " + "\n  - ".join(errors))

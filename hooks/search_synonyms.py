@@ -29,18 +29,56 @@ TITLE_FIELD_SHARE = 0.5  # of the title boost: a variant counts, but less than t
 COMMON_SHARE = 0.1  # an entry matching more than this share of documents is "common"
 TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+")
-# (single words to match, first words of the phrases, one regex for the phrases, words to add)
-Entry = tuple[frozenset[str], frozenset[str], "re.Pattern[str] | None", str]
-_entries: list[Entry] = []
-_firsts: list[str] = []  # every phrase's first word, for one cheap test per document
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
-    """One regex for lower-case phrases, where spaces and hyphens are interchangeable."""
-    if not phrases:
-        return None
-    parts = [r"[\s\-]*".join(re.escape(w) for w in re.split(r"[\s\-]+", p)) for p in phrases]
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+def phrase_patterns(phrases: list[str]) -> dict[str, re.Pattern[str]]:
+    """Regexes for lower-case phrases, one per first word, where spaces and hyphens are interchangeable.
+
+    Each regex starts with its first word as plain text (the word-start check comes
+    after it), so the regex engine can jump between that word's occurrences.
+    """
+    rests: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first, *rest = re.split(r"[\s\-]+", phrase)
+        rests.setdefault(first, []).append("".join(r"[\s\-]*" + re.escape(w) for w in rest))
+    return {first: re.compile(re.escape(first) + r"(?<!\w" + re.escape(first) + ")(?:"
+                              + "|".join(alts) + r")(?!\w)") for first, alts in rests.items()}
+
+
+class Entries:
+    """The synonym entries, indexed for matching many documents quickly.
+
+    `words[w]` lists the entries with the single word w in their match list; a phrase's
+    regex is tried only on texts that have the phrase's first word as a word.
+    """
+
+    def __init__(self) -> None:
+        self.add: list[str] = []  # per entry: the words that go into the index
+        self.words: dict[str, list[int]] = {}
+        self.firsts: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+
+    def append(self, words: set[str], phrases: list[str], add: str) -> None:
+        n = len(self.add)
+        self.add.append(add)
+        # A phrase written as one word ("microneedling") is a single word to look up.
+        for w in words | {re.sub(r"[\s\-]+", "", p) for p in phrases}:
+            self.words.setdefault(w, []).append(n)
+        for first, pattern in phrase_patterns(phrases).items():
+            self.firsts.setdefault(first, []).append((n, pattern))
+
+    def matching(self, text: str) -> list[int]:
+        """The indexes of the entries that match a plain text (case does not matter), in order."""
+        lower = text.lower()
+        found: set[int] = set()
+        tokens = set(WORD.findall(lower))
+        for token in self.words.keys() & tokens:
+            found.update(self.words[token])
+        for first in self.firsts.keys() & tokens:
+            found.update(n for n, pattern in self.firsts[first] if n not in found and pattern.search(lower))
+        return sorted(found)
+
+
+_entries = Entries()
 
 
 def index_form(phrase: str) -> str:
@@ -54,12 +92,12 @@ def index_form(phrase: str) -> str:
     return words[0] if len(words) == 1 else "_" + "".join(words)
 
 
-def load_entries(path: Path) -> list[Entry]:
+def load_entries(path: Path) -> Entries:
     """Read data/synonyms.yml, checking that every entry has match, add and why."""
     data = load_yaml(path)
     if not isinstance(data, list):
         raise PluginError(f"{path}: expected a list of entries")
-    entries = []
+    entries = Entries()
     for n, entry in enumerate(data, start=1):
         if not isinstance(entry, dict) or set(entry) != {"match", "add", "why"}:
             raise PluginError(f"{path}: entry {n} must have exactly the keys match, add and why")
@@ -68,34 +106,18 @@ def load_entries(path: Path) -> list[Entry]:
             raise PluginError(f"{path}: entry {n}: 'match' and 'add' must be non-empty lists of words")
         if not isinstance(entry["why"], str) or len(entry["why"].split()) < 4:
             raise PluginError(f"{path}: entry {n}: 'why' must say in a sentence why the entry exists")
-        # A single word is looked up among the document's words; only phrases need the regex,
-        # and only where their first word occurs.
+        # A single word is looked up among the document's words; only phrases need a regex.
         matches = [m.strip().lower() for m in entry["match"]]
-        words = frozenset(m for m in matches if WORD.fullmatch(m))
+        words = {m for m in matches if WORD.fullmatch(m)}
         phrases = [m for m in matches if m not in words]
-        firsts = frozenset(re.split(r"[\s\-]+", m)[0] for m in phrases)
-        entries.append((words, firsts, _phrase_pattern(phrases), " ".join(index_form(w) for w in entry["add"])))
+        entries.append(words, phrases, " ".join(index_form(w) for w in entry["add"]))
     return entries
-
-
-def matching(text: str, entries: list[Entry], all_firsts: list[str], only: list[int] | None = None) -> list[int]:
-    """The indexes of the entries (of `only`, if given) that match a plain text (case does not matter)."""
-    lower = text.lower()
-    tokens = set(WORD.findall(lower))
-    present = {f for f in all_firsts if f in lower}
-    found = []
-    for n in range(len(entries)) if only is None else only:
-        words, firsts, pattern, _ = entries[n]
-        if not words.isdisjoint(tokens) or (
-                pattern is not None and not firsts.isdisjoint(present) and pattern.search(lower)):
-            found.append(n)
-    return found
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the synonym entries once per build."""
-    _entries[:] = load_entries(project_dir(config) / "data" / "synonyms.yml")
-    _firsts[:] = sorted({f for _, firsts, _, _ in _entries for f in firsts})
+    global _entries
+    _entries = load_entries(project_dir(config) / "data" / "synonyms.yml")
     return config
 
 
@@ -108,16 +130,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     fields[FIELD] = {"boost": FIELD_BOOST}
     fields[TITLE_FIELD] = {"boost": fields.get("title", {}).get("boost", 1) * TITLE_FIELD_SHARE}
     docs = index["docs"]
-    body = [matching(TAG.sub(" ", d["title"] + " " + d["text"]), _entries, _firsts) for d in docs]
+    body = [_entries.matching(TAG.sub(" ", d["title"] + " " + d["text"])) for d in docs]
     # An entry that matches most documents ("micro-needling") cannot tell them apart:
     # its variants go only to the documents that have it in their title.
     counts = Counter(n for found in body for n in found)
     common = {n for n, c in counts.items() if c > COMMON_SHARE * len(docs)}
     for doc, found in zip(docs, body):
-        # The title is part of the text matched above: only those entries can match it.
-        in_title = matching(TAG.sub(" ", doc["title"]), _entries, _firsts, only=found) if found else []
-        words = " ".join(_entries[n][3] for n in found if n not in common)
-        title_words = " ".join(_entries[n][3] for n in in_title)
+        in_title = _entries.matching(TAG.sub(" ", doc["title"])) if found else []
+        words = " ".join(_entries.add[n] for n in found if n not in common)
+        title_words = " ".join(_entries.add[n] for n in in_title)
         if words:
             doc[FIELD] = words
         if title_words:
