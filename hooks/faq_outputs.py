@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -26,13 +27,8 @@ SCHEMA = "schemas/faq-feed-v1.schema.json"
 TERMS = "about/for-clinics/#terms"
 _reviewed: dict[str, dt.date] = {}
 _topic_titles: dict[str, str] = {}
-_env: list[Environment] = []  # the theme's template environment, from on_env
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Keep the theme's environment: the embed template is rendered with it."""
-    _env[:] = [env]
-    return env
+_writer: list[threading.Thread] = []  # writes the embed pages during the build
+_write_errors: list[OSError] = []
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -71,21 +67,54 @@ def feed(site_url: str, site_name: str) -> dict:
             "terms": site_url + TERMS, "questions": questions}
 
 
+def embed_pages(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]]:
+    """Each embed page's file and HTML: one per question id, aliases included."""
+    site = Path(config.site_dir)
+    site_url = config.site_url or "/"
+    template = env.get_template("embed-faq.html")
+    pages = []
+    for q in _faq.QUESTIONS.values():
+        page_url = f"{site_url}{q.page_url}"
+        html = template.render(
+            q=q, url=f"{page_url}#{q.id}", base="../../../", site_url=site_url,
+            site_name=config.site_name, reviewed=_reviewed[q.src_uri].strftime("%-d %B %Y"),
+            answer_html=Markup(absolute_links(q.answer_html, page_url)),
+        )
+        pages += [(site / "embed" / "faq" / embed_id / "index.html", html) for embed_id in [q.id, *q.aliases]]
+    return pages
+
+
+def _write(pages: list[tuple[Path, str]]) -> None:
+    """Write files, keeping the first error for on_post_build to report."""
+    try:
+        for path, html in pages:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")
+    except OSError as err:
+        _write_errors.append(err)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Start writing the embed pages, on a second thread, while MkDocs renders the site's pages.
+
+    Every answer has been rendered by now (MkDocs converts all pages before this event).
+    Creating 120 files and folders is mostly waiting on the file system, which the
+    second thread does while the first renders templates.
+    """
+    _write_errors.clear()
+    thread = threading.Thread(target=_write, args=(embed_pages(env, config),), daemon=True)
+    thread.start()
+    _writer[:] = [thread]
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the feed and one embed page per question id (aliases included)."""
+    """Write the feed, and wait for the embed pages."""
     site = Path(config.site_dir)
     site_url = config.site_url or "/"
     (site / FEED).write_text(json.dumps(feed(site_url, config.site_name), indent=1, ensure_ascii=False) + "\n",
                              encoding="utf-8")
-    template = _env[0].get_template("embed-faq.html")
-    (site / "embed" / "faq").mkdir(parents=True, exist_ok=True)
-    for q in _faq.QUESTIONS.values():
-        page_url = f"{site_url}{q.page_url}"
-        for embed_id in [q.id, *q.aliases]:
-            out = site / "embed" / "faq" / embed_id / "index.html"
-            out.parent.mkdir(exist_ok=True)
-            out.write_text(template.render(
-                q=q, url=f"{page_url}#{q.id}", base="../../../", site_url=site_url,
-                site_name=config.site_name, reviewed=_reviewed[q.src_uri].strftime("%-d %B %Y"),
-                answer_html=Markup(absolute_links(q.answer_html, page_url)),
-            ), encoding="utf-8")
+    for thread in _writer:
+        thread.join()
+    if _write_errors:
+        raise PluginError(f"could not write the FAQ embed pages: {_write_errors[0]}")
