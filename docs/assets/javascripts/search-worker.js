@@ -20,10 +20,12 @@
  *     typos such as "melasama" or "wrinkels" still find "melasma" and "wrinkles".
  *  4. Joins neighbouring words ("fever blister" -> "_feverblister"), the form in
  *     which hooks/search_synonyms.py indexes multi-word synonyms.
+ *  5. Spells out contractions typed without the apostrophe ("shouldnt" -> "should not").
  *
  * Ranking: every page, section and FAQ question is its own result (Material would
  * group sections under their page and always show the page first), ordered by how
- * many of the reader's words it matches, then by Lunr's score. See flatten().
+ * many of the reader's words it matches (a word it has only as a synonym counts
+ * three quarters), then by Lunr's score. See flatten().
  *
  * Queries that use Lunr syntax (+ - ~ ^ * : or quotes) are passed through as typed.
  */
@@ -36,8 +38,10 @@ var MIN_FUZZY_LENGTH = 5;
 var MIN_STEM_LENGTH = 4;
 var WEIGHT = 10; /* for words that tell pages apart; domain words weigh 1 */
 
-/* Words every page is about: they cannot tell pages apart, but they flood titles. */
+/* Words every page is about (the treatments are done to the skin, mostly of the
+   face): they cannot tell pages apart, but they flood titles. */
 var DOMAIN_WORDS = {
+  face: true, skin: true, treat: true, treats: true, treated: true,
   micro: true, needling: true, microneedling: true, treatment: true, treatments: true,
   procedure: true, get: true, getting: true, having: true, done: true
 };
@@ -49,8 +53,18 @@ var STOP_WORDS = (
   "neither no nor not of off on only or other our own rather said say says she should since so " +
   "some than that the their them then there these they this tis to too twas us wants was we were what " +
   "when where which while who whom why will with would yet you your im ive id dont doesnt cant its " +
-  "shouldnt wont isnt arent didnt whats hows thing things really go goes going"
+  "shouldnt wont isnt arent didnt whats hows thing things really go goes going till until til"
 ).split(" ").reduce(function (set, word) { set[word] = true; return set; }, {});
+
+/* Contractions as readers type them (the apostrophe is dropped first): the index
+   holds "should not", or "shouldn" and "t" where the page wrote "shouldn't". */
+var CONTRACTIONS = {
+  dont: "do not", doesnt: "does not", didnt: "did not", cant: "can not", cannot: "can not",
+  couldnt: "could not", shouldnt: "should not", wouldnt: "would not", wont: "will not",
+  isnt: "is not", arent: "are not", wasnt: "was not", werent: "were not", havent: "have not",
+  hasnt: "has not", hadnt: "had not", mustnt: "must not", im: "i am", ive: "i have",
+  youre: "you are", theyre: "they are", whats: "what is", hows: "how is", its: "it is"
+};
 
 /* The part of a word its Porter stem keeps ("policy" -> "polici" -> "polic"). */
 function stemPrefix(word) {
@@ -76,7 +90,8 @@ function rewrite(query) {
     .replace(/[\u2018\u2019']/g, "")
     .split(/[^a-z0-9.]+/)
     .map(function (w) { return w.replace(/^\.+|\.+$/g, ""); })
-    .filter(Boolean);
+    .filter(Boolean)
+    .reduce(function (all, w) { return all.concat(CONTRACTIONS[w] ? CONTRACTIONS[w].split(" ") : [w]); }, []);
   var out = [];
   var entries = [];
   /* A query of stop words only ("who should not") is matched like any other. */
@@ -141,12 +156,17 @@ var COVERAGE_POWER = 4;
 var PREFIX_CREDIT = 0.5;
 var LAST_PREFIX_CREDIT = 0.75;
 var FUZZY_CREDIT = 0.8;
+/* A word a result has only in its hidden synonym fields counts less than the result's
+   own words: "pus" on the page about warning signs beats "pus" added to every page
+   that mentions infection. */
+var SYNONYM_CREDIT = 0.75;
 var MARK = /<mark[^>]*>([^<]*)<\/mark>/g;
 
-/* Words Material highlighted in a result: what the index matched. */
-function markedWords(item) {
+/* Words Material highlighted in the given fields of a result: what the index matched. */
+function markedWords(item, fields) {
   var found = [];
-  [item.title, item.text, item.synonyms, item.title_synonyms].forEach(function (field) {
+  fields.forEach(function (name) {
+    var field = item[name];
     if (typeof field !== "string") return;
     field.replace(MARK, function (_, word) { found.push(word.toLowerCase()); return ""; });
   });
@@ -190,13 +210,20 @@ function wordMatch(q, marks, terms, last) {
 
 /* Share of the reader's words (weighted) that a result matches: 0 to 1. */
 function coverage(item) {
-  var total = 0, found = 0, marks = markedWords(item), terms = item.terms || {};
+  var total = 0, found = 0, terms = item.terms || {};
+  var own = markedWords(item, ["title", "text"]);
+  var variants = markedWords(item, ["title_synonyms", "synonyms"]);
   var credit = queryWords.map(function (q, i) {
-    return wordMatch(q, marks, terms, i === queryWords.length - 1);
+    var last = i === queryWords.length - 1;
+    return Math.max(wordMatch(q, own, terms, last), SYNONYM_CREDIT * wordMatch(q, variants, {}, last));
   });
+  /* A phrase synonym ("_feverblister") stands for all the words it joins. */
   queryJoined.forEach(function (j) {
-    var hit = marks.some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
-    if (hit) j.members.forEach(function (q) { credit[queryWords.indexOf(q)] = 1; });
+    var hit = variants.some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
+    if (hit) j.members.forEach(function (q) {
+      var n = queryWords.indexOf(q);
+      credit[n] = Math.max(credit[n], SYNONYM_CREDIT);
+    });
   });
   queryWords.forEach(function (q, i) {
     total += q.weight;
