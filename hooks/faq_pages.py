@@ -22,7 +22,8 @@ import _faq
 from _shared import load_yaml, parse_front_matter, project_dir
 
 ALIASES_FILE = "data/faq-aliases.yml"
-RELATED_HEADING = "## Common questions about this {#common-questions}"
+# Left out of search: it only repeats questions that are search results of their own.
+RELATED_HEADING = "## Common questions about this {#common-questions data-search-exclude}"
 _related: dict[str, list[_faq.Question]] = {}
 
 
