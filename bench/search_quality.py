@@ -2,9 +2,12 @@
 
 Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        (default files: ../shared/search-queries.tsv, if present, bench/queries.tsv (the set
-       the ranking was tuned on), bench/queries-holdout.tsv (written by a second person
-       without seeing the synonyms; used to check changes) and bench/queries-final.tsv
-       (a third person; measured, never tuned on))
+       the ranking was tuned on), then the held-out sets, each written by another person
+       who saw neither the synonyms, the ranking code nor the other sets:
+       bench/queries-holdout.tsv (used to check changes), bench/queries-final.tsv,
+       bench/queries-fresh.tsv and bench/queries-fresh2.tsv (each measured before any
+       change was judged on it, then used to check changes) and bench/queries-fresh3.tsv
+       (measured only). See README, "Search quality".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
 the regex (case-insensitive) matches its URL path#anchor or its title. Results are the
@@ -27,8 +30,8 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 
-DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv", ROOT / "bench" / "queries.tsv",
-                 ROOT / "bench" / "queries-holdout.tsv", ROOT / "bench" / "queries-final.tsv"]
+DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
+    ROOT / "bench" / f"queries{name}.tsv" for name in ("", "-holdout", "-final", "-fresh", "-fresh2", "-fresh3")]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
