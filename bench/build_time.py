@@ -11,7 +11,7 @@ Usage: python bench/build_time.py [--runs N]   (default N=15)
           tooltips (the glossary hook hands the terms to `abbr`), so their cost counts as hooks'.
 
 The two builds alternate (plain, site, plain, site, ...), each in a fresh subprocess writing to
-a fresh temporary folder, so caches and machine noise hit both alike. Times are wall clock of
+a fresh temporary folder (deleted right after), so caches and machine noise hit both alike. Times are wall clock of
 the whole `python -m mkdocs build` process (interpreter start-up included), with Python's
 bytecode cache on for both (see bytecode_env). Prints the median, min and max of each, the
 ratio site/plain of the medians and the share the hooks add, and the median of the per-run
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -130,7 +131,11 @@ def main(argv: list[str]) -> int:
         timed(build_site, tmp_path / "warm-site", env)
         for i in range(args.runs):
             for name, fn, args_ in (("plain", build_plain, (config,)), ("site", build_site, ())):
-                wall, own = timed(fn, *args_, tmp_path / f"{name}-{i}", env)
+                dest = tmp_path / f"{name}-{i}"
+                wall, own = timed(fn, *args_, dest, env)
+                # Delete each output at once, so the next builds do not share the machine
+                # with the kernel writing the last ones' 2-3 MB to disk.
+                shutil.rmtree(dest)
                 times[name].append(wall)
                 reported[name].append(own)
             print(f"run {i + 1}/{args.runs}: plain {times['plain'][-1]:.2f} s, site {times['site'][-1]:.2f} s",

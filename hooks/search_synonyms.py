@@ -31,50 +31,44 @@ TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+")
 
 
-def phrase_patterns(phrases: list[str]) -> dict[str, re.Pattern[str]]:
-    """Regexes for lower-case phrases, one per first word, where spaces and hyphens are interchangeable.
-
-    Each regex starts with its first word as plain text (the word-start check comes
-    after it), so the regex engine can jump between that word's occurrences.
-    """
-    rests: dict[str, list[str]] = {}
-    for phrase in phrases:
-        first, *rest = re.split(r"[\s\-]+", phrase)
-        rests.setdefault(first, []).append("".join(r"[\s\-]*" + re.escape(w) for w in rest))
-    return {first: re.compile(re.escape(first) + r"(?<!\w" + re.escape(first) + ")(?:"
-                              + "|".join(alts) + r")(?!\w)") for first, alts in rests.items()}
-
-
 class Entries:
     """The synonym entries, indexed for matching many documents quickly.
 
-    `words[w]` lists the entries with the single word w in their match list; a phrase's
-    regex is tried only on texts that have the phrase's first word as a word.
+    `words[w]` lists the entries with the single word w in their match list, and
+    `phrases[w]` the phrases that start with w (as the tuple of their other words).
+    A phrase matches where its words follow each other in the text, whatever
+    spaces, hyphens or punctuation are between them, or are written as one word
+    ("micro needling" also matches "micro-needling" and "microneedling").
     """
 
     def __init__(self) -> None:
         self.add: list[str] = []  # per entry: the words that go into the index
         self.words: dict[str, list[int]] = {}
-        self.firsts: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 
     def append(self, words: set[str], phrases: list[str], add: str) -> None:
         n = len(self.add)
         self.add.append(add)
-        # A phrase written as one word ("microneedling") is a single word to look up.
-        for w in words | {re.sub(r"[\s\-]+", "", p) for p in phrases}:
+        for phrase in phrases:
+            first, *rest = WORD.findall(phrase)
+            self.phrases.setdefault(first, []).append((tuple(rest), n))
+        for w in words | {"".join(WORD.findall(p)) for p in phrases}:
             self.words.setdefault(w, []).append(n)
-        for first, pattern in phrase_patterns(phrases).items():
-            self.firsts.setdefault(first, []).append((n, pattern))
 
     def matching(self, text: str) -> list[int]:
         """The indexes of the entries that match a plain text (case does not matter), in order."""
-        lower = text.lower()
+        tokens = WORD.findall(text.lower())
+        present = set(tokens)
         found: set[int] = set()
-        tokens = set(WORD.findall(lower))
-        for token in self.words.keys() & tokens:
+        for token in self.words.keys() & present:
             found.update(self.words[token])
-        for first in self.firsts.keys() & tokens:
-            found.update(n for n, pattern in self.firsts[first] if n not in found and pattern.search(lower))
+        firsts = self.phrases.keys() & present
+        if firsts:
+            for i, token in enumerate(tokens):
+                if token in firsts:
+                    for rest, n in self.phrases[token]:
+                        if n not in found and tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
+                            found.add(n)
         return sorted(found)
 
 
@@ -109,6 +103,8 @@ def load_entries(path: Path) -> Entries:
         # A single word is looked up among the document's words; only phrases need a regex.
         matches = [m.strip().lower() for m in entry["match"]]
         words = {m for m in matches if WORD.fullmatch(m)}
+        if not all(WORD.search(m) for m in matches):
+            raise PluginError(f"{path}: entry {n}: every 'match' item needs a letter or digit")
         phrases = [m for m in matches if m not in words]
         entries.append(words, phrases, " ".join(index_form(w) for w in entry["add"]))
     return entries

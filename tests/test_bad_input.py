@@ -106,3 +106,29 @@ def test_look_alike_letters_in_include_fail(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "includes/abbreviations.md" in result.stderr and "U+0435" in result.stderr
+
+
+SYNONYM_CASES = {
+    "no why": ("- match: [acne]\n  add: [zits]\n", "entry 1 must have exactly the keys match, add and why"),
+    "why too short": ("- match: [acne]\n  add: [zits]\n  why: Spots.\n", "'why' must say in a sentence"),
+    "empty add": ("- match: [acne]\n  add: []\n  why: Readers say zits for spots.\n", "must be non-empty lists"),
+    "match with no word": ("- match: [acne, '--']\n  add: [zits]\n  why: Readers say zits for spots.\n",
+                           "every 'match' item needs a letter or digit"),
+    "not a list": ("match: [acne]\n", "expected a list of entries"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SYNONYM_CASES))
+def test_bad_synonyms_file_fails_build(tmp_path: Path, case: str) -> None:
+    """A mistake in data/synonyms.yml stops the build with the file and the entry named."""
+    import shutil
+
+    project = make_project(tmp_path, {"page.md": GOOD})
+    (project / "data").unlink()
+    shutil.copytree(ROOT / "data", project / "data")
+    text, expected = SYNONYM_CASES[case]
+    (project / "data" / "synonyms.yml").write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed:\n{out}"
+    assert "synonyms.yml" in out and expected in out, out
