@@ -98,8 +98,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Start writing the embed pages, on a second thread, while MkDocs renders the site's pages.
 
     Every answer has been rendered by now (MkDocs converts all pages before this event).
-    Creating 120 files and folders is mostly waiting on the file system, which the
-    second thread does while the first renders templates.
+    Creating 122 files and folders is mostly system calls, which run outside Python's
+    global lock: the second thread does them on another core while the first renders
+    templates.
     """
     _write_errors.clear()
     thread = threading.Thread(target=_write, args=(embed_pages(env, config),), daemon=True)
