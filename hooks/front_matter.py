@@ -105,9 +105,9 @@ def validate(meta: dict[str, Any]) -> list[str]:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fail the build if the page's front matter breaks the schema."""
     # MkDocs has parsed the front matter into page.meta (hooks run after it, and this
-    # one before any hook adds keys), but it ignores broken YAML silently: only an
-    # empty page.meta needs a parse of our own, to say what is wrong.
-    if page.meta:
+    # one before any hook adds keys), but it ignores broken YAML silently and also reads
+    # "key: value" lines without '---': only then do we parse it ourselves, to say what is wrong.
+    if page.meta and page.file.content_string.startswith("---"):
         meta, error = page.meta, None
     else:
         meta, _, error = read_front_matter(page)

@@ -100,7 +100,7 @@ def load_entries(path: Path) -> Entries:
             raise PluginError(f"{path}: entry {n}: 'match' and 'add' must be non-empty lists of words")
         if not isinstance(entry["why"], str) or len(entry["why"].split()) < 4:
             raise PluginError(f"{path}: entry {n}: 'why' must say in a sentence why the entry exists")
-        # A single word is looked up among the document's words; only phrases need a regex.
+        # A single word is looked up among the document's words, a phrase as a run of words.
         matches = [m.strip().lower() for m in entry["match"]]
         words = {m for m in matches if WORD.fullmatch(m)}
         if not all(WORD.search(m) for m in matches):

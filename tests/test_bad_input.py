@@ -58,6 +58,7 @@ def test_good_tree_builds(tmp_path: Path) -> None:
 
 BAD_CASES = {
     "broken YAML": (GOOD.replace("sources: [S13]", "sources: [S13"), "front matter is not valid YAML"),
+    "front matter without the --- lines": (GOOD.replace("---\n", "", 2), "no front matter"),
     "missing field": (GOOD.replace("description: A short description.\n", ""), "missing field 'description'"),
     "unknown field": (GOOD.replace("sources:", "sorces: [S13]\nsources:"), "unknown field 'sorces'"),
     "unknown source id": (GOOD.replace("[S13]", "[S13, S999]"), "unknown value(s) S999"),
