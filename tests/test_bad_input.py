@@ -1,6 +1,7 @@
 """Every mistake an editor can make in a page stops the build with a message naming the file."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,13 @@ def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = 
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n{nav_lines}\n", encoding="utf-8"
     )
     return tmp_path
+
+
+def own_copy(project: Path, name: str) -> Path:
+    """Replace the project's symlink to a real folder (hooks, includes, data) with a copy to edit."""
+    (project / name).unlink()
+    shutil.copytree(ROOT / name, project / name)
+    return project / name
 
 
 def build_output(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = None) -> tuple[int, str]:
@@ -99,10 +107,7 @@ def test_page_left_out_of_nav_fails(tmp_path: Path) -> None:
 
 def test_look_alike_letters_in_include_fail(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"page.md": GOOD})
-    (project / "includes").unlink()
-    shutil_copy = __import__("shutil").copytree
-    shutil_copy(ROOT / "includes", project / "includes")
-    extra = project / "includes" / "abbreviations.md"
+    extra = own_copy(project, "includes") / "abbreviations.md"
     extra.write_text(extra.read_text(encoding="utf-8") + "*[t\u0435st]: A word typed with a Cyrillic e.\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
@@ -122,13 +127,9 @@ SYNONYM_CASES = {
 @pytest.mark.parametrize("case", sorted(SYNONYM_CASES))
 def test_bad_synonyms_file_fails_build(tmp_path: Path, case: str) -> None:
     """A mistake in data/synonyms.yml stops the build with the file and the entry named."""
-    import shutil
-
     project = make_project(tmp_path, {"page.md": GOOD})
-    (project / "data").unlink()
-    shutil.copytree(ROOT / "data", project / "data")
     text, expected = SYNONYM_CASES[case]
-    (project / "data" / "synonyms.yml").write_text(text, encoding="utf-8")
+    (own_copy(project, "data") / "synonyms.yml").write_text(text, encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     out = result.stdout + result.stderr
     assert result.returncode != 0, f"{case}: the build passed:\n{out}"

@@ -47,17 +47,18 @@ var DOMAIN_WORDS = {
 };
 
 var STOP_WORDS = (
-  "a able about across after all almost also am among an and any are as at be because been but by " +
-  "can cannot could dear did do does either else ever every for from get got had has have he her hers " +
-  "him his how however i if in into is it its just least let like likely may me might most must my " +
-  "neither no nor not of off on only or other our own rather said say says she should since so " +
-  "some than that the their them then there these they this tis to too twas us wants was we were what " +
-  "when where which while who whom why will with would yet you your im ive id dont doesnt cant its " +
-  "shouldnt wont isnt arent didnt whats hows thing things really go goes going till until til"
+  "a able about across after all almost also am among an and any are as at be because been but " +
+  "by can could dear did do does either else ever every for from get got had has have he her " +
+  "hers him his how however i if in into is it just least let like likely may me might most " +
+  "must my neither no nor not of off on only or other our own rather said say says she should " +
+  "since so some than that the their them then there these they this tis to too twas us wants " +
+  "was we were what when where which while who whom why will with would yet you your id thing " +
+  "things really go goes going till until til"
 ).split(" ").reduce(function (set, word) { set[word] = true; return set; }, {});
 
 /* Contractions as readers type them (the apostrophe is dropped first): the index
-   holds "should not", or "shouldn" and "t" where the page wrote "shouldn't". */
+   holds "should not", or "shouldn" and "t" where the page wrote "shouldn't".
+   They are spelled out before stop words are looked up. */
 var CONTRACTIONS = {
   dont: "do not", doesnt: "does not", didnt: "did not", cant: "can not", cannot: "can not",
   couldnt: "could not", shouldnt: "should not", wouldnt: "would not", wont: "will not",
