@@ -3,7 +3,7 @@
  * Material's) in Node with the built index, for tuning ranking quickly.
  * The real benchmark is bench/search_quality.py (Chromium, real search box).
  *
- * Usage: node bench/search_node.js SITE_DIR QUERY_FILE [--misses]
+ * Usage: node bench/search_node.js SITE_DIR QUERY_FILE [--misses | --not-first]
  *        node bench/search_node.js SITE_DIR -q "query" ...
  * SITE_DIR is a built site (python3 tasks.py build, or mkdocs build -d DIR).
  * Result order mimics Material's result list: per group, the page, then its
@@ -74,7 +74,7 @@ const strip = (s) => String(s).replace(/<[^>]+>/g, "");
     const rank = links.findIndex(([loc, title]) => re.test("/" + loc) || re.test(title)) + 1;
     if (rank && rank <= 3) hit3++;
     if (rank) rr += 1 / rank;
-    if (rest.includes("--misses") && !(rank && rank <= 3))
+    if ((rest.includes("--misses") && !(rank && rank <= 3)) || (rest.includes("--not-first") && rank !== 1))
       console.log(`MISS ${JSON.stringify(q.trim())} /${pattern.trim()}/ rank=${rank || "-"} top: ${links.slice(0, 3).map((l) => "/" + l[0]).join("; ")}`);
   }
   console.log(`${path.basename(rest[0])}: n=${rows.length} hit@3=${(hit3 / rows.length).toFixed(3)} MRR@10=${(rr / rows.length).toFixed(3)}`);

@@ -25,7 +25,9 @@
  * Ranking: every page, section and FAQ question is its own result (Material would
  * group sections under their page and always show the page first), ordered by how
  * many of the reader's words it matches (a word it has only as a synonym counts
- * three quarters), then by Lunr's score. See flatten().
+ * three quarters; a device name beside other words counts half), then by Lunr's
+ * score. Micro-coring and scalp results count half unless the query names them, and
+ * glossary definitions half. See flatten().
  *
  * Queries that use Lunr syntax (+ - ~ ^ * : or quotes) are passed through as typed.
  */
@@ -46,6 +48,16 @@ var DOMAIN_WORDS = {
   procedure: true, get: true, getting: true, having: true, done: true
 };
 
+/* Names of the tools micro-needling is done with. Readers use them for the treatment
+   itself ("bruising after derma pen", "minoxidil and dermaroller"), so when a query
+   has other words too, a device name counts half (DEVICE_WEIGHT) in its coverage. */
+var DEVICE_WORDS = {
+  roller: true, rollers: true, dermaroller: true, dermarollers: true, dermarolling: true,
+  derma: true, pen: true, pens: true, dermapen: true, dermapens: true, stamp: true, stamps: true,
+  needle: true, needles: true
+};
+var DEVICE_WEIGHT = 0.5;
+
 var STOP_WORDS = (
   "a able about across after all almost also am among an and any are as at be because been but " +
   "by can could dear did do does either else ever every for from get got had has have he her " +
@@ -53,7 +65,8 @@ var STOP_WORDS = (
   "must my neither no nor not of off on only or other our own rather said say says she should " +
   "since so some than that the their them then there these they this tis to too twas us wants " +
   "was we were what when where which while who whom why will with would yet you your id thing " +
-  "things really go goes going till until til"
+  "things really go goes going till until til vs versus exactly actually basically " +
+  "honestly literally definitely anyway please"
 ).split(" ").reduce(function (set, word) { set[word] = true; return set; }, {});
 
 /* Contractions as readers type them (the apostrophe is dropped first): the index
@@ -79,11 +92,13 @@ function stemPrefix(word) {
    joined ("fever blister" -> "_feverblister"), for scoring its results. */
 var queryWords = [];
 var queryJoined = [];
+var queryText = ""; /* as typed */
 var MAX_JOINED = 3; /* words joined at most: the index joins synonym phrases */
 
 function rewrite(query) {
   queryWords = [];
   queryJoined = [];
+  queryText = typeof query === "string" ? query : "";
   if (typeof query !== "string" || /["+\-~^*:]/.test(query.replace(/(\w)-(?=\w)/g, "$1 "))) {
     return query;
   }
@@ -97,6 +112,7 @@ function rewrite(query) {
   var entries = [];
   /* A query of stop words only ("who should not") is matched like any other. */
   var allStop = words.every(function (w) { return STOP_WORDS[w]; });
+  var otherWords = words.some(function (w) { return !STOP_WORDS[w] && !DOMAIN_WORDS[w] && !DEVICE_WORDS[w]; });
   words.forEach(function (w, i) {
     if (STOP_WORDS[w] && !allStop) {
       out.push(w + "^1"); /* whole word only, weight 1 */
@@ -108,7 +124,8 @@ function rewrite(query) {
       queryWords.push(entries[i]);
       return;
     }
-    var entry = { word: w, weight: 1, stem: /^[a-z]+$/.test(w) ? stem(w) : w };
+    var entry = { word: w, weight: DEVICE_WORDS[w] && otherWords ? DEVICE_WEIGHT : 1,
+      stem: /^[a-z]+$/.test(w) ? stem(w) : w };
     queryWords.push(entry);
     entries[i] = entry;
     out.push(w + "*^" + WEIGHT);
@@ -241,6 +258,30 @@ function baseScore(item) {
   return item.score / (1 + boost * boost);
 }
 
+/* The site's side topics: micro-coring (a second treatment, whose FAQ asks the same
+   questions as micro-needling's: sessions, aftercare, cost) and scalp treatment for
+   hair loss. A query that names neither is about micro-needling of the skin, so their
+   results count for less (SIDE_TOPIC_FACTOR) unless the query names them. */
+var SIDE_TOPICS = [
+  { result: /coring|ellacor/i, query: /\bcor|ellac|elac/i },
+  { result: /scalp|hair/i, query: /hair|scalp|bald|alopecia|minoxidil|rogaine|regrow|follic|thinning|receding/i }
+];
+var SIDE_TOPIC_FACTOR = 0.5;
+/* A glossary definition is a few words long, so Lunr scores it high for its term, but a
+   reader who types "sunscreen" wants the advice about it more than the definition. */
+var GLOSSARY_FACTOR = 0.5;
+var GLOSSARY_TERM = /glossary\/#term-/;
+
+function sideTopicFactor(item) {
+  var factor = 1;
+  SIDE_TOPICS.forEach(function (topic) {
+    var about = topic.result.test(item.location) || topic.result.test(item.title) ||
+      (item.parent && topic.result.test(item.parent.title));
+    if (about && !topic.query.test(queryText)) factor = SIDE_TOPIC_FACTOR;
+  });
+  return factor;
+}
+
 function flatten(groups) {
   var items = [];
   groups.forEach(function (group) {
@@ -248,6 +289,8 @@ function flatten(groups) {
       if (item.score <= 0) return; /* a page Material added only to head its sections */
       var c = queryWords.length ? coverage(item) : 1;
       item.score = baseScore(item) * Math.pow(1 + COVERAGE_BOOST * c, COVERAGE_POWER);
+      item.score *= sideTopicFactor(item);
+      if (GLOSSARY_TERM.test(item.location)) item.score *= GLOSSARY_FACTOR;
       items.push(item);
     });
   });
