@@ -5,9 +5,10 @@ Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        the ranking was tuned on), then the held-out sets, each written by another person
        who saw neither the synonyms, the ranking code nor the other sets:
        bench/queries-holdout.tsv (used to check changes), bench/queries-final.tsv,
-       bench/queries-fresh.tsv and bench/queries-fresh2.tsv (each measured before any
-       change was judged on it, then used to check changes) and bench/queries-fresh3.tsv
-       (measured only). See README, "Search quality".)
+       bench/queries-fresh.tsv, -fresh2, -fresh3 and -fresh4 (each measured before any
+       change was judged on it, then used to check changes) and bench/queries-fresh5.tsv
+       (measured once before and once after the last round of changes). See README,
+       "Search quality".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
 the regex (case-insensitive) matches its URL path#anchor or its title. Results are the
@@ -31,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 
 DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
-    ROOT / "bench" / f"queries{name}.tsv" for name in ("", "-holdout", "-final", "-fresh", "-fresh2", "-fresh3")]
+    ROOT / "bench" / f"queries{name}.tsv"
+    for name in ("", "-holdout", "-final", "-fresh", "-fresh2", "-fresh3", "-fresh4", "-fresh5")]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
