@@ -100,7 +100,8 @@ def test_words_every_page_uses_count_little(box) -> None:
 
 
 def test_side_topics_only_when_named(box) -> None:
-    """Micro-coring asks the same questions; a query that does not name it gets micro-needling's answer."""
+    """Micro-coring's FAQ asks the same questions: a query that does not name it is about
+    micro-needling, and one that does gets micro-coring's answer."""
     assert "coring" not in top(box, "how many sessions do i need", 1)[0]
     assert top(box, "micro-coring sessions", 1)[0] == "/faq/micro-coring/#micro-coring-sessions"
 

@@ -112,7 +112,9 @@ function rewrite(query) {
   var entries = [];
   /* A query of stop words only ("who should not") is matched like any other. */
   var allStop = words.every(function (w) { return STOP_WORDS[w]; });
-  var otherWords = words.some(function (w) { return !STOP_WORDS[w] && !DOMAIN_WORDS[w] && !DEVICE_WORDS[w]; });
+  var otherWords = words.some(function (w) {
+    return !STOP_WORDS[w] && !DOMAIN_WORDS[w] && !DEVICE_WORDS[w];
+  });
   words.forEach(function (w, i) {
     if (STOP_WORDS[w] && !allStop) {
       out.push(w + "^1"); /* whole word only, weight 1 */
@@ -263,7 +265,7 @@ function baseScore(item) {
    hair loss. A query that names neither is about micro-needling of the skin, so their
    results count for less (SIDE_TOPIC_FACTOR) unless the query names them. */
 var SIDE_TOPICS = [
-  { result: /coring|ellacor/i, query: /\bcor|ellac|elac/i },
+  { result: /coring|ellacor/i, query: /\bcor|coring|ellac|elac/i }, /* "microcoring", "ellacore" */
   { result: /scalp|hair/i, query: /hair|scalp|bald|alopecia|minoxidil|rogaine|regrow|follic|thinning|receding/i }
 ];
 var SIDE_TOPIC_FACTOR = 0.5;
