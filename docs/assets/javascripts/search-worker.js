@@ -92,13 +92,15 @@ function stemPrefix(word) {
    joined ("fever blister" -> "_feverblister"), for scoring its results. */
 var queryWords = [];
 var queryJoined = [];
-var queryText = ""; /* as typed */
+var unnamedTopics = []; /* the side topics (below) the query does not name */
 var MAX_JOINED = 3; /* words joined at most: the index joins synonym phrases */
 
 function rewrite(query) {
   queryWords = [];
   queryJoined = [];
-  queryText = typeof query === "string" ? query : "";
+  unnamedTopics = SIDE_TOPICS.filter(function (topic) {
+    return !(typeof query === "string" && topic.query.test(query));
+  });
   if (typeof query !== "string" || /["+\-~^*:]/.test(query.replace(/(\w)-(?=\w)/g, "$1 "))) {
     return query;
   }
@@ -275,13 +277,11 @@ var GLOSSARY_FACTOR = 0.5;
 var GLOSSARY_TERM = /glossary\/#term-/;
 
 function sideTopicFactor(item) {
-  var factor = 1;
-  SIDE_TOPICS.forEach(function (topic) {
-    var about = topic.result.test(item.location) || topic.result.test(item.title) ||
+  var about = unnamedTopics.some(function (topic) {
+    return topic.result.test(item.location) || topic.result.test(item.title) ||
       (item.parent && topic.result.test(item.parent.title));
-    if (about && !topic.query.test(queryText)) factor = SIDE_TOPIC_FACTOR;
   });
-  return factor;
+  return about ? SIDE_TOPIC_FACTOR : 1;
 }
 
 function flatten(groups) {
