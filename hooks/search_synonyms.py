@@ -28,6 +28,8 @@ TITLE_FIELD = "title_synonyms"  # variants of words in the title
 TITLE_FIELD_SHARE = 0.5  # of the title boost: a variant counts, but less than the real word
 COMMON_SHARE = 0.1  # an entry matching more than this share of documents is "common"
 TAG = re.compile(r"<[^>]+>")
+WORKER = Path("assets") / "javascripts" / "search-worker.js"  # in docs_dir
+MAX_JOINED = re.compile(r"^var MAX_JOINED = (\d+);", re.M)
 WORD = re.compile(r"\w+")
 
 
@@ -82,12 +84,30 @@ def index_form(phrase: str) -> str:
     pull up every page about cold sores, and "_" keeps a prefix search ("fever*") from
     matching it; the search worker joins neighbouring query words the same way.
     """
-    words = re.split(r"[\s\-\u2019']+", phrase.strip().lower())
+    words = phrase_words(phrase)
     return words[0] if len(words) == 1 else "_" + "".join(words)
 
 
-def load_entries(path: Path) -> Entries:
-    """Read data/synonyms.yml, checking that every entry has match, add and why."""
+def phrase_words(phrase: str) -> list[str]:
+    """The words of a variant, as index_form() joins them."""
+    return re.split(r"[\s\-\u2019']+", phrase.strip().lower())
+
+
+def worker_max_joined(docs_dir: Path) -> int:
+    """How many neighbouring query words the search worker joins (its MAX_JOINED)."""
+    path = docs_dir / WORKER
+    found = MAX_JOINED.search(path.read_text(encoding="utf-8")) if path.is_file() else None
+    if not found:
+        raise PluginError(f"{path}: expected a line 'var MAX_JOINED = <number>;' (the longest synonym phrase, in words)")
+    return int(found.group(1))
+
+
+def load_entries(path: Path, max_words: int) -> Entries:
+    """Read data/synonyms.yml, checking that every entry has match, add and why.
+
+    An `add` phrase may have at most `max_words` words: the search worker joins no
+    more neighbouring query words than that, so a longer phrase could never be found.
+    """
     data = load_yaml(path)
     if not isinstance(data, list):
         raise PluginError(f"{path}: expected a list of entries")
@@ -106,6 +126,13 @@ def load_entries(path: Path) -> Entries:
         if not all(WORD.search(m) for m in matches):
             raise PluginError(f"{path}: entry {n}: every 'match' item needs a letter or digit")
         phrases = [m for m in matches if m not in words]
+        for variant in entry["add"]:
+            if len(phrase_words(variant)) > max_words:
+                raise PluginError(
+                    f"{path}: entry {n}: the variant '{variant}' has {len(phrase_words(variant))} words, but the "
+                    f"search joins at most {max_words} neighbouring words, so no query could find it: shorten it, "
+                    f"or raise MAX_JOINED in docs/{WORKER.as_posix()}"
+                )
         entries.append(words, phrases, " ".join(index_form(w) for w in entry["add"]))
     return entries
 
@@ -113,7 +140,8 @@ def load_entries(path: Path) -> Entries:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the synonym entries once per build."""
     global _entries
-    _entries = load_entries(project_dir(config) / "data" / "synonyms.yml")
+    _entries = load_entries(project_dir(config) / "data" / "synonyms.yml",
+                            worker_max_joined(Path(config.docs_dir)))
     return config
 
 

@@ -121,6 +121,9 @@ SYNONYM_CASES = {
     "match with no word": ("- match: [acne, '--']\n  add: [zits]\n  why: Readers say zits for spots.\n",
                            "every 'match' item needs a letter or digit"),
     "not a list": ("match: [acne]\n", "expected a list of entries"),
+    "phrase longer than the search joins": (
+        "- match: [acne]\n  add: [what are those little red spots]\n  why: Readers describe spots in words.\n",
+        "the variant 'what are those little red spots' has 6 words, but the search joins at most 5"),
 }
 
 

@@ -117,6 +117,12 @@ def test_device_names_count_half_beside_other_words(box) -> None:
     assert top(box, "derma roller with minoxidil", 1)[0] == "/faq/hair/#minoxidil"
 
 
+def test_treatment_name_joins_as_it(box) -> None:
+    """Synonym phrases say "it" for the treatment: "what can microneedling treat" finds
+    "what can it treat" (four words joined) on the answer about what it helps with."""
+    assert top(box, "what can microneedling treat", 1)[0] == "/faq/basics/#what-it-helps"
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_search_quality_floor(box, name: str) -> None:
     from search_quality import evaluate, read_queries, scores

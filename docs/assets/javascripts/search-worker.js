@@ -93,7 +93,22 @@ function stemPrefix(word) {
 var queryWords = [];
 var queryJoined = [];
 var unnamedTopics = []; /* the side topics (below) the query does not name */
-var MAX_JOINED = 3; /* words joined at most: the index joins synonym phrases */
+var MAX_JOINED = 5; /* words joined at most: as long as the longest synonym phrase (hooks/search_synonyms.py checks) */
+
+/* Ways readers name the treatment itself, which synonym phrases write as "it". */
+var TREATMENT_NAMES = /^(micro|needling|microneedling|microneedle|microneedles|microneeding)$/;
+
+/* The query's words, each with its position, and a run of the treatment's names
+   ("micro needling") as one "it" (with the position of its first word). */
+function namedAsIt(words) {
+  var out = [];
+  words.forEach(function (w, i) {
+    if (!TREATMENT_NAMES.test(w)) out.push({ word: w, at: i });
+    else if (!out.length || out[out.length - 1].word !== "it" || !TREATMENT_NAMES.test(words[i - 1]))
+      out.push({ word: "it", at: i });
+  });
+  return out;
+}
 
 function rewrite(query) {
   queryWords = [];
@@ -144,17 +159,24 @@ function rewrite(query) {
       entry.fuzzy = true;
     }
   });
-  /* Neighbouring words joined, to find synonym phrases the index stores as one word. */
-  for (var n = 2; n <= MAX_JOINED; n++) {
-    for (var i = 0; i + n <= words.length; i++) {
-      var part = words.slice(i, i + n);
-      var joined = "_" + part.join(""); /* as hooks/search_synonyms.py indexes phrases */
-      if (!/^_[a-z0-9]+$/.test(joined)) continue;
-      var last = i + n === words.length;
-      out.push(joined + (last ? "*" : "") + "^" + WEIGHT);
-      queryJoined.push({ joined: joined, last: last, members: entries.slice(i, i + n).filter(Boolean) });
+  /* Neighbouring words joined, to find synonym phrases the index stores as one word;
+     the treatment's name also as "it" ("what can microneedling treat" also joins as
+     "_whatcanittreat"), the form synonym phrases are written in. */
+  var seen = Object.create(null);
+  var asTyped = words.map(function (w, i) { return { word: w, at: i }; });
+  [asTyped, namedAsIt(words)].forEach(function (list) {
+    for (var n = 2; n <= MAX_JOINED; n++) {
+      for (var i = 0; i + n <= list.length; i++) {
+        var part = list.slice(i, i + n);
+        var joined = "_" + part.map(function (p) { return p.word; }).join(""); /* as hooks/search_synonyms.py indexes phrases */
+        var last = i + n === list.length;
+        if (!/^_[a-z0-9]+$/.test(joined) || seen[joined + last]) continue;
+        seen[joined + last] = true;
+        out.push(joined + (last ? "*" : "") + "^" + WEIGHT);
+        queryJoined.push({ joined: joined, last: last, members: part.map(function (p) { return entries[p.at]; }).filter(Boolean) });
+      }
     }
-  }
+  });
   return out.join(" ");
 }
 
