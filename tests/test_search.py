@@ -123,6 +123,13 @@ def test_treatment_name_joins_as_it(box) -> None:
     assert top(box, "what can microneedling treat", 1)[0] == "/faq/basics/#what-it-helps"
 
 
+def test_sections_count_their_page_title(box) -> None:
+    """A section is about its page's topic: "Questions to ask a clinic" on the micro-coring
+    page answers "questions to ask before getting ellacor" (ellacor is in the page title's
+    variants, not in the section)."""
+    assert top(box, "questions to ask before getting ellacor", 1)[0] == "/treatments/micro-coring/#questions-to-ask"
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_search_quality_floor(box, name: str) -> None:
     from search_quality import evaluate, read_queries, scores

@@ -25,9 +25,10 @@
  * Ranking: every page, section and FAQ question is its own result (Material would
  * group sections under their page and always show the page first), ordered by how
  * many of the reader's words it matches (a word it has only as a synonym counts
- * three quarters; a device name beside other words counts half), then by Lunr's
- * score. Micro-coring and scalp results count half unless the query names them, and
- * glossary definitions half. See flatten().
+ * three quarters; a device name beside other words counts half; a word of an
+ * article's title counts half for its sections), then by Lunr's score. Micro-coring
+ * and scalp results count half unless the query names them, and glossary definitions
+ * half. See flatten().
  *
  * Queries that use Lunr syntax (+ - ~ ^ * : or quotes) are passed through as typed.
  */
@@ -139,7 +140,7 @@ function rewrite(query) {
     }
     if (DOMAIN_WORDS[w]) {
       out.push(w + "*^1"); /* weight 1 (with no boost, Material would add a second "*") */
-      entries[i] = { word: w, weight: DOMAIN_COVERAGE, stem: stem(w) };
+      entries[i] = { word: w, weight: DOMAIN_COVERAGE, stem: stem(w), domain: true };
       queryWords.push(entries[i]);
       return;
     }
@@ -160,11 +161,13 @@ function rewrite(query) {
     }
   });
   /* Neighbouring words joined, to find synonym phrases the index stores as one word;
-     the treatment's name also as "it" ("what can microneedling treat" also joins as
-     "_whatcanittreat"), the form synonym phrases are written in. */
+     also with the treatment's name as "it" ("what can microneedling treat" also joins
+     as "_whatcanittreat", the form synonym phrases are written in) and left out ("my
+     microneedling appointment" as "_myappointment"). */
   var seen = Object.create(null);
   var asTyped = words.map(function (w, i) { return { word: w, at: i }; });
-  [asTyped, namedAsIt(words)].forEach(function (list) {
+  var unnamed = asTyped.filter(function (p) { return !TREATMENT_NAMES.test(p.word); });
+  [asTyped, namedAsIt(words), unnamed].forEach(function (list) {
     for (var n = 2; n <= MAX_JOINED; n++) {
       for (var i = 0; i + n <= list.length; i++) {
         var part = list.slice(i, i + n);
@@ -252,6 +255,26 @@ function wordMatch(q, marks, terms, last) {
   return best;
 }
 
+/* An article's sections are about its title's topic ("What to expect" on the stretch
+   marks page), so a word of the page's title counts PARENT_CREDIT for them. Not for FAQ
+   answers: each question names its own topic, and an FAQ page's title is a category. */
+var PARENT_CREDIT = 0.5;
+var PARENT_PAGES = /^(?!faq\/)/;
+var pageWordCache = Object.create(null);
+/* The words of a page's title and their variants, with their stems ("\u0000" + stem). */
+function pageWords(page) {
+  var key = page.location;
+  if (pageWordCache[key]) return pageWordCache[key];
+  var set = Object.create(null);
+  var title = String(page.title).replace(/<[^>]+>/g, " ").toLowerCase().replace(/[\u2018\u2019']/g, "");
+  title.split(/[^a-z0-9]+/).concat(String(page.title_synonyms || "").split(" ")).forEach(function (w) {
+    if (!w || STOP_WORDS[w]) return;
+    set[w] = true;
+    if (/^[a-z]+$/.test(w)) set["\u0000" + stem(w)] = true;
+  });
+  return (pageWordCache[key] = set);
+}
+
 /* Share of the reader's words (weighted) that a result matches: 0 to 1. */
 function coverage(item) {
   var total = 0, found = 0, terms = item.terms || {};
@@ -269,6 +292,20 @@ function coverage(item) {
       credit[n] = Math.max(credit[n], SYNONYM_CREDIT);
     });
   });
+  /* A section is about its page's topic: a word of the page's title counts for it too
+     (not a domain word: every page is about micro-needling). */
+  var page = item.parent && PARENT_PAGES.test(item.parent.location) ? pageWords(item.parent) : null;
+  if (page) {
+    queryWords.forEach(function (q, i) {
+      if (!q.domain && (page[q.word] || page["\u0000" + q.stem])) credit[i] = Math.max(credit[i], PARENT_CREDIT);
+    });
+    queryJoined.forEach(function (j) {
+      if (page[j.joined]) j.members.forEach(function (q) {
+        var n = queryWords.indexOf(q);
+        credit[n] = Math.max(credit[n], PARENT_CREDIT * SYNONYM_CREDIT);
+      });
+    });
+  }
   queryWords.forEach(function (q, i) {
     total += q.weight;
     found += q.weight * credit[i];
