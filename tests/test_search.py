@@ -123,6 +123,11 @@ def test_treatment_name_joins_as_it(box) -> None:
     assert top(box, "what can microneedling treat", 1)[0] == "/faq/basics/#what-it-helps"
 
 
+def test_phrases_join_without_the_treatment_name(box) -> None:
+    """"a bad microneedling clinic" also joins as "bad clinic", a variant of "red flags"."""
+    assert "/treatments/choosing-a-clinic/#red-flags" in top(box, "warning signs of a bad microneedling clinic", 3)
+
+
 def test_sections_count_their_page_title(box) -> None:
     """A section is about its page's topic: "Questions to ask a clinic" on the micro-coring
     page answers "questions to ask before getting ellacor" (ellacor is in the page title's
