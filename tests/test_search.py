@@ -123,6 +123,11 @@ def test_treatment_name_joins_as_it(box) -> None:
     assert top(box, "what can microneedling treat", 1)[0] == "/faq/basics/#what-it-helps"
 
 
+def test_a_and_e_is_one_word(box) -> None:
+    """British readers type "A&E" for the emergency department; it must not split into "a" and "e"."""
+    assert "/safety/when-to-get-medical-help/" in top(box, "when to go to a&e after micro needling", 3)
+
+
 def test_phrases_join_without_the_treatment_name(box) -> None:
     """"a bad microneedling clinic" also joins as "bad clinic", a variant of "red flags"."""
     assert "/treatments/choosing-a-clinic/#red-flags" in top(box, "warning signs of a bad microneedling clinic", 3)

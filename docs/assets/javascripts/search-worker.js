@@ -122,8 +122,8 @@ function rewrite(query) {
   }
   var words = query.toLowerCase()
     .replace(/[\u2018\u2019']/g, "")
-    .split(/[^a-z0-9.]+/)
-    .map(function (w) { return w.replace(/^\.+|\.+$/g, ""); })
+    .split(/[^a-z0-9.&]+/) /* "a&e" (UK emergency department) stays one word */
+    .map(function (w) { return w.replace(/^[.&]+|[.&]+$/g, ""); })
     .filter(Boolean)
     .reduce(function (all, w) { return all.concat(CONTRACTIONS[w] ? CONTRACTIONS[w].split(" ") : [w]); }, []);
   var out = [];
@@ -207,6 +207,7 @@ var FUZZY_CREDIT = 0.8;
    own words: "pus" on the page about warning signs beats "pus" added to every page
    that mentions infection. */
 var SYNONYM_CREDIT = 0.75;
+var PHRASE_CREDIT = 1;
 var MARK = /<mark[^>]*>([^<]*)<\/mark>/g;
 
 /* Words Material highlighted in the given fields of a result: what the index matched. */
@@ -284,12 +285,15 @@ function coverage(item) {
     var last = i === queryWords.length - 1;
     return Math.max(wordMatch(q, own, terms, last), SYNONYM_CREDIT * wordMatch(q, variants, {}, last));
   });
-  /* A phrase synonym ("_feverblister") stands for all the words it joins. */
+  /* A phrase synonym ("_feverblister") stands for all the words it joins, in full: a
+     run of the reader's words that an entry names is as good as the page's own word
+     ("no difference after my first session" names "no difference", a variant of "when
+     results show"). */
   queryJoined.forEach(function (j) {
     var hit = variants.some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
     if (hit) j.members.forEach(function (q) {
       var n = queryWords.indexOf(q);
-      credit[n] = Math.max(credit[n], SYNONYM_CREDIT);
+      credit[n] = Math.max(credit[n], PHRASE_CREDIT);
     });
   });
   /* A section is about its page's topic: a word of the page's title counts for it too
