@@ -123,6 +123,11 @@ def test_treatment_name_joins_as_it(box) -> None:
     assert top(box, "what can microneedling treat", 1)[0] == "/faq/basics/#what-it-helps"
 
 
+def test_text_speak_is_spelled_out(box) -> None:
+    """"dr b4" is "doctor before": the answer about what to do before treatment comes first."""
+    assert top(box, "is it ok to see a dr b4 microneedling", 1)[0] == "/faq/aftercare/#before-treatment"
+
+
 def test_a_and_e_is_one_word(box) -> None:
     """British readers type "A&E" for the emergency department; it must not split into "a" and "e"."""
     assert "/safety/when-to-get-medical-help/" in top(box, "when to go to a&e after micro needling", 3)

@@ -26,7 +26,7 @@
  * group sections under their page and always show the page first), ordered by how
  * many of the reader's words it matches (a word it has only as a synonym counts
  * three quarters; a device name beside other words counts half; a word of an
- * article's title counts half for its sections), then by Lunr's score. Micro-coring
+ * article's title counts three quarters for its sections), then by Lunr's score. Micro-coring
  * and scalp results count half unless the query names them, and glossary definitions
  * half. See flatten().
  *
@@ -72,13 +72,17 @@ var STOP_WORDS = (
 
 /* Contractions as readers type them (the apostrophe is dropped first): the index
    holds "should not", or "shouldn" and "t" where the page wrote "shouldn't".
-   They are spelled out before stop words are looked up. */
+   They, and text-speak ("ur", "b4"), are spelled out before stop words are looked up. */
 var CONTRACTIONS = {
   dont: "do not", doesnt: "does not", didnt: "did not", cant: "can not", cannot: "can not",
   couldnt: "could not", shouldnt: "should not", wouldnt: "would not", wont: "will not",
   isnt: "is not", arent: "are not", wasnt: "was not", werent: "were not", havent: "have not",
   hasnt: "has not", hadnt: "had not", mustnt: "must not", im: "i am", ive: "i have",
-  youre: "you are", theyre: "they are", whats: "what is", hows: "how is", its: "it is"
+  youre: "you are", theyre: "they are", whats: "what is", hows: "how is", its: "it is",
+  /* and text-speak, typed on phones */
+  u: "you", ur: "your", r: "are", pls: "please", plz: "please", b4: "before", bc: "because",
+  cuz: "because", coz: "because", ppl: "people", dr: "doctor", wk: "week", wks: "weeks",
+  yr: "year", yrs: "years", hr: "hour", hrs: "hours"
 };
 
 /* The part of a word its Porter stem keeps ("policy" -> "polici" -> "polic"). */
@@ -257,9 +261,10 @@ function wordMatch(q, marks, terms, last) {
 }
 
 /* An article's sections are about its title's topic ("What to expect" on the stretch
-   marks page), so a word of the page's title counts PARENT_CREDIT for them. Not for FAQ
+   marks page), so a word of the page's title counts PARENT_CREDIT for them, as much as
+   a synonym. Not for FAQ
    answers: each question names its own topic, and an FAQ page's title is a category. */
-var PARENT_CREDIT = 0.5;
+var PARENT_CREDIT = 0.75;
 var PARENT_PAGES = /^(?!faq\/)/;
 var pageWordCache = Object.create(null);
 /* The words of a page's title and their variants, with their stems ("\u0000" + stem). */
