@@ -133,6 +133,13 @@ def test_a_and_e_is_one_word(box) -> None:
     assert "/safety/when-to-get-medical-help/" in top(box, "when to go to a&e after micro needling", 3)
 
 
+def test_treatment_name_as_it_is_a_whole_word(box) -> None:
+    """"what is microneedling" joins as "is it", but not as the start of a longer phrase
+    still being typed (it once found "_isittrue", a variant of "claims", first)."""
+    assert top(box, "what is microneedling", 1)[0] in {
+        "/treatments/what-is-micro-needling/", "/faq/basics/#what-is-micro-needling"}
+
+
 def test_phrases_join_without_the_treatment_name(box) -> None:
     """"a bad microneedling clinic" also joins as "bad clinic", a variant of "red flags"."""
     assert "/treatments/choosing-a-clinic/#red-flags" in top(box, "warning signs of a bad microneedling clinic", 3)

@@ -110,7 +110,7 @@ function namedAsIt(words) {
   words.forEach(function (w, i) {
     if (!TREATMENT_NAMES.test(w)) out.push({ word: w, at: i });
     else if (!out.length || out[out.length - 1].word !== "it" || !TREATMENT_NAMES.test(words[i - 1]))
-      out.push({ word: "it", at: i });
+      out.push({ word: "it", at: i, named: true });
   });
   return out;
 }
@@ -176,7 +176,10 @@ function rewrite(query) {
       for (var i = 0; i + n <= list.length; i++) {
         var part = list.slice(i, i + n);
         var joined = "_" + part.map(function (p) { return p.word; }).join(""); /* as hooks/search_synonyms.py indexes phrases */
-        var last = i + n === list.length;
+        /* The last words may be still being typed, so they also match as a prefix; not
+           an "it" put for the treatment's name, which was typed in full ("what is
+           microneedling" must not find "_isittrue"). */
+        var last = i + n === list.length && !part[n - 1].named;
         if (!/^_[a-z0-9]+$/.test(joined) || seen[joined + last]) continue;
         seen[joined + last] = true;
         out.push(joined + (last ? "*" : "") + "^" + WEIGHT);
