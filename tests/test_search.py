@@ -123,6 +123,12 @@ def test_treatment_name_joins_as_it(box) -> None:
     assert top(box, "what can microneedling treat", 1)[0] == "/faq/basics/#what-it-helps"
 
 
+def test_words_that_say_when_count_a_quarter(box) -> None:
+    """In "had chemo last year" the concern is chemo, not the pages that say how long
+    results last or mention a year."""
+    assert top(box, "had chemo last year", 1)[0] == "/safety/who-should-not-have-it/#quick-list"
+
+
 def test_text_speak_is_spelled_out(box) -> None:
     """"dr b4" is "doctor before": the answer about what to do before treatment comes first."""
     assert top(box, "is it ok to see a dr b4 microneedling", 1)[0] == "/faq/aftercare/#before-treatment"

@@ -25,10 +25,10 @@
  * Ranking: every page, section and FAQ question is its own result (Material would
  * group sections under their page and always show the page first), ordered by how
  * many of the reader's words it matches (a word it has only as a synonym counts
- * three quarters; a device name beside other words counts half; a word of an
- * article's title counts three quarters for its sections), then by Lunr's score. Micro-coring
- * and scalp results count half unless the query names them, and glossary definitions
- * half. See flatten().
+ * three quarters; beside other words, a device name counts half and a word that says
+ * when ("last year") a quarter; a word of an article's title counts three quarters
+ * for its sections), then by Lunr's score. Micro-coring and scalp results count half
+ * unless the query names them, and glossary definitions half. See flatten().
  *
  * Queries that use Lunr syntax (+ - ~ ^ * : or quotes) are passed through as typed.
  */
@@ -59,6 +59,17 @@ var DEVICE_WORDS = {
 };
 var DEVICE_WEIGHT = 0.5;
 
+/* Words that say when ("last year", "next day", "week 3", "2 sessions"). Beside the
+   words that say what, they count a quarter (TIME_WEIGHT) in coverage: in "took
+   accutane last year" or "can i go gym next day" the reader's concern is accutane or
+   the gym, not every page that mentions a year or a day. */
+var TIME_WORDS = (
+  "last next week weeks year years month months day days night nights ago today " +
+  "yesterday tomorrow hour hours time"
+).split(" ").reduce(function (set, word) { set[word] = true; return set; }, {});
+var TIME_WEIGHT = 0.25;
+function isTimeWord(w) { return TIME_WORDS[w] === true || /^[0-9]+$/.test(w); }
+
 var STOP_WORDS = (
   "a able about across after all almost also am among an and any are as at be because been but " +
   "by can could dear did do does either else ever every for from get got had has have he her " +
@@ -67,7 +78,7 @@ var STOP_WORDS = (
   "since so some than that the their them then there these they this tis to too twas us wants " +
   "was we were what when where which while who whom why will with would yet you your id thing " +
   "things really go goes going till until til vs versus exactly actually basically " +
-  "honestly literally definitely anyway please"
+  "honestly literally definitely anyway please even"
 ).split(" ").reduce(function (set, word) { set[word] = true; return set; }, {});
 
 /* Contractions as readers type them (the apostrophe is dropped first): the index
@@ -135,7 +146,7 @@ function rewrite(query) {
   /* A query of stop words only ("who should not") is matched like any other. */
   var allStop = words.every(function (w) { return STOP_WORDS[w]; });
   var otherWords = words.some(function (w) {
-    return !STOP_WORDS[w] && !DOMAIN_WORDS[w] && !DEVICE_WORDS[w];
+    return !STOP_WORDS[w] && !DOMAIN_WORDS[w] && !DEVICE_WORDS[w] && !isTimeWord(w);
   });
   words.forEach(function (w, i) {
     if (STOP_WORDS[w] && !allStop) {
@@ -148,7 +159,8 @@ function rewrite(query) {
       queryWords.push(entries[i]);
       return;
     }
-    var entry = { word: w, weight: DEVICE_WORDS[w] && otherWords ? DEVICE_WEIGHT : 1,
+    var weight = !otherWords ? 1 : DEVICE_WORDS[w] ? DEVICE_WEIGHT : isTimeWord(w) ? TIME_WEIGHT : 1;
+    var entry = { word: w, weight: weight,
       stem: /^[a-z]+$/.test(w) ? stem(w) : w };
     queryWords.push(entry);
     entries[i] = entry;
