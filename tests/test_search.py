@@ -123,6 +123,12 @@ def test_treatment_name_joins_as_it(box) -> None:
     assert top(box, "what can microneedling treat", 1)[0] == "/faq/basics/#what-it-helps"
 
 
+def test_lunr_score_is_damped_below_coverage(box) -> None:
+    """Sections whose titles say "infections" (blood-borne infections, infections as a reason
+    to wait) once outranked the answer to whether micro-needling can cause an infection."""
+    assert "/faq/safety/#infection" in top(box, "can microneedling give you an infection", 3)
+
+
 def test_words_that_say_when_count_a_quarter(box) -> None:
     """In "had chemo last year" the concern is chemo, not the pages that say how long
     results last or mention a year."""

@@ -219,6 +219,11 @@ var DOMAIN_COVERAGE = 0.25; /* "micro-needling" is on every page: it counts litt
 var COVERAGE_BOOST = 3; /* a result with all the words scores (1 + 3)^4 = 256 times more, */
 /* one with half of them (1 + 1.5)^4 = 39 times: how many words match counts first */
 var COVERAGE_POWER = 4;
+/* Lunr's score is damped (raised to LUNR_POWER) before coverage multiplies it, so a
+   title word (boosted 20 times) counts for less against the reader's other words: in
+   "can microneedling give you an infection", the question "Can micro-needling cause an
+   infection?" now comes before the sections titled "Infections ...". */
+var LUNR_POWER = 0.75;
 var PREFIX_CREDIT = 0.5;
 var LAST_PREFIX_CREDIT = 0.75;
 var FUZZY_CREDIT = 0.8;
@@ -373,7 +378,7 @@ function flatten(groups) {
     group.forEach(function (item) {
       if (item.score <= 0) return; /* a page Material added only to head its sections */
       var c = queryWords.length ? coverage(item) : 1;
-      item.score = baseScore(item) * Math.pow(1 + COVERAGE_BOOST * c, COVERAGE_POWER);
+      item.score = Math.pow(baseScore(item), LUNR_POWER) * Math.pow(1 + COVERAGE_BOOST * c, COVERAGE_POWER);
       item.score *= sideTopicFactor(item);
       if (GLOSSARY_TERM.test(item.location)) item.score *= GLOSSARY_FACTOR;
       items.push(item);
