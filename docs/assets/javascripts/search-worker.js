@@ -59,13 +59,13 @@ var DEVICE_WORDS = {
 };
 var DEVICE_WEIGHT = 0.5;
 
-/* Words that say when ("last year", "next day", "week 3", "2 sessions"). Beside the
-   words that say what, they count a quarter (TIME_WEIGHT) in coverage: in "took
-   accutane last year" or "can i go gym next day" the reader's concern is accutane or
-   the gym, not every page that mentions a year or a day. */
+/* Words that say when or how many ("last year", "next day", "how many days", "2
+   sessions"). Beside the words that say what, they count a quarter (TIME_WEIGHT) in
+   coverage: in "took accutane last year" or "can i go gym next day" the reader's
+   concern is accutane or the gym, not every page that mentions a year or a day. */
 var TIME_WORDS = (
   "last next week weeks year years month months day days night nights ago today " +
-  "yesterday tomorrow hour hours time"
+  "yesterday tomorrow hour hours time many"
 ).split(" ").reduce(function (set, word) { set[word] = true; return set; }, {});
 var TIME_WEIGHT = 0.25;
 function isTimeWord(w) { return TIME_WORDS[w] === true || /^[0-9]+$/.test(w); }
