@@ -33,7 +33,8 @@ from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 
 DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
     ROOT / "bench" / f"queries{name}.tsv"
-    for name in ("", "-holdout", "-final", "-fresh", "-fresh2", "-fresh3", "-fresh4", "-fresh5")]
+    for name in ("", "-sections", "-sections2", "-holdout", "-final",
+                 *(f"-fresh{n}" for n in ("", *range(2, 14))))]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
