@@ -160,6 +160,11 @@ def test_phrases_join_without_the_treatment_name(box) -> None:
     assert "/treatments/choosing-a-clinic/#red-flags" in top(box, "warning signs of a bad microneedling clinic", 3)
 
 
+def test_phrases_join_without_it(box) -> None:
+    """"what doesnt it work for" also joins as "does not work", a variant of "not shown to help"."""
+    assert "/concerns/not-shown-to-help/" in top(box, "what doesnt it work for", 3)
+
+
 def test_sections_count_their_page_title(box) -> None:
     """A section is about its page's topic: "Questions to ask a clinic" on the micro-coring
     page answers "questions to ask before getting ellacor" (ellacor is in the page title's

@@ -179,11 +179,13 @@ function rewrite(query) {
   /* Neighbouring words joined, to find synonym phrases the index stores as one word;
      also with the treatment's name as "it" ("what can microneedling treat" also joins
      as "_whatcanittreat", the form synonym phrases are written in) and left out ("my
-     microneedling appointment" as "_myappointment"). */
+     microneedling appointment" as "_myappointment"), and without "it" ("what does it
+     not work for" as "_doesnotwork"). */
   var seen = Object.create(null);
   var asTyped = words.map(function (w, i) { return { word: w, at: i }; });
   var unnamed = asTyped.filter(function (p) { return !TREATMENT_NAMES.test(p.word); });
-  [asTyped, namedAsIt(words), unnamed].forEach(function (list) {
+  var noIt = asTyped.filter(function (p) { return p.word !== "it"; });
+  [asTyped, namedAsIt(words), unnamed, noIt].forEach(function (list) {
     for (var n = 2; n <= MAX_JOINED; n++) {
       for (var i = 0; i + n <= list.length; i++) {
         var part = list.slice(i, i + n);
