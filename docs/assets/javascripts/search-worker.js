@@ -109,7 +109,8 @@ function stemPrefix(word) {
 var queryWords = [];
 var queryJoined = [];
 var unnamedTopics = []; /* the side topics (below) the query does not name */
-var MAX_JOINED = 5; /* words joined at most: as long as the longest synonym phrase (hooks/search_synonyms.py checks) */
+/* Words joined at most: no synonym phrase may be longer (hooks/search_synonyms.py checks). */
+var MAX_JOINED = 5;
 
 /* Ways readers name the treatment itself, which synonym phrases write as "it". */
 var TREATMENT_NAMES = /^(micro|needling|microneedling|microneedle|microneedles|microneeding)$/;
@@ -233,7 +234,7 @@ var FUZZY_CREDIT = 0.8;
    own words: "pus" on the page about warning signs beats "pus" added to every page
    that mentions infection. */
 var SYNONYM_CREDIT = 0.75;
-var PHRASE_CREDIT = 1;
+var PHRASE_CREDIT = 1; /* a run of the reader's words that a synonym phrase names: see coverage() */
 var MARK = /<mark[^>]*>([^<]*)<\/mark>/g;
 
 /* Words Material highlighted in the given fields of a result: what the index matched. */
@@ -284,8 +285,8 @@ function wordMatch(q, marks, terms, last) {
 
 /* An article's sections are about its title's topic ("What to expect" on the stretch
    marks page), so a word of the page's title counts PARENT_CREDIT for them, as much as
-   a synonym. Not for FAQ
-   answers: each question names its own topic, and an FAQ page's title is a category. */
+   a synonym. Not for FAQ answers: each question names its own topic, and an FAQ page's
+   title is a category. */
 var PARENT_CREDIT = 0.75;
 var PARENT_PAGES = /^(?!faq\/)/;
 var pageWordCache = Object.create(null);
