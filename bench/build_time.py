@@ -13,8 +13,8 @@ Usage: python bench/build_time.py [--runs N]   (default N=15)
 The two builds alternate (plain, site, plain, site, ...), each in a fresh subprocess writing to
 a fresh temporary folder (deleted right after), so caches and machine noise hit both alike.
 Times are wall clock of the whole `python -m mkdocs build` process (interpreter start-up
-included), with Python's bytecode cache on for both (see bytecode_env). Prints the median, min and max of each, the
-ratio site/plain of the medians and the share the hooks add, and the median of the per-run
+included), with Python's bytecode cache on for both (see bytecode_env). Prints the median,
+min and max of each, the ratio site/plain of the medians and the share the hooks add, and the median of the per-run
 ratios, which a slow spell of the machine (it hits one pair of builds) disturbs less.
 Target: hooks add at most 20%. On a shared 2-core machine the ratio moves by a few points
 between runs of this script: use 15 runs or more.

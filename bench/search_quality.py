@@ -2,13 +2,11 @@
 
 Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        (default files: ../shared/search-queries.tsv, if present, bench/queries.tsv (the set
-       the ranking was tuned on), then the held-out sets, each written by another person
-       who saw neither the synonyms, the ranking code nor the other sets:
-       bench/queries-holdout.tsv (used to check changes), bench/queries-final.tsv,
-       bench/queries-fresh.tsv, -fresh2, -fresh3 and -fresh4 (each measured before any
-       change was judged on it, then used to check changes) and bench/queries-fresh5.tsv
-       (measured once before and once after the last round of changes). See README,
-       "Search quality".)
+       the ranking was tuned on), bench/queries-sections.tsv and -sections2 (systematic
+       tuning sets, a query or two per answer and section), then the held-out sets, each
+       written by another person who saw neither the synonyms, the ranking code nor the
+       other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh13. How each set
+       was used is in README, "Search quality".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
 the regex (case-insensitive) matches its URL path#anchor or its title. Results are the

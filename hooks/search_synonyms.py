@@ -127,9 +127,9 @@ def load_entries(path: Path, max_words: int) -> Entries:
             raise PluginError(f"{path}: entry {n}: every 'match' item needs a letter or digit")
         phrases = [m for m in matches if m not in words]
         for variant in entry["add"]:
-            if len(phrase_words(variant)) > max_words:
+            if (length := len(phrase_words(variant))) > max_words:
                 raise PluginError(
-                    f"{path}: entry {n}: the variant '{variant}' has {len(phrase_words(variant))} words, but the "
+                    f"{path}: entry {n}: the variant '{variant}' has {length} words, but the "
                     f"search joins at most {max_words} neighbouring words, so no query could find it: shorten it, "
                     f"or raise MAX_JOINED in docs/{WORKER.as_posix()}"
                 )

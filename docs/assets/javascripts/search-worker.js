@@ -127,6 +127,12 @@ function namedAsIt(words) {
   return out;
 }
 
+/* Where in queryWords the reader's words of a joined phrase are (stop words have none). */
+function memberIndexes(part, entries) {
+  return part.map(function (p) { return queryWords.indexOf(entries[p.at]); })
+    .filter(function (n) { return n >= 0; });
+}
+
 function rewrite(query) {
   queryWords = [];
   queryJoined = [];
@@ -198,7 +204,7 @@ function rewrite(query) {
         if (!/^_[a-z0-9]+$/.test(joined) || seen[joined + last]) continue;
         seen[joined + last] = true;
         out.push(joined + (last ? "*" : "") + "^" + WEIGHT);
-        queryJoined.push({ joined: joined, last: last, members: part.map(function (p) { return entries[p.at]; }).filter(Boolean) });
+        queryJoined.push({ joined: joined, last: last, members: memberIndexes(part, entries) });
       }
     }
   });
@@ -304,6 +310,11 @@ function pageWords(page) {
   return (pageWordCache[key] = set);
 }
 
+/* Raise the credit of the reader's words at the given indexes to at least value. */
+function raiseCredit(credit, indexes, value) {
+  indexes.forEach(function (n) { credit[n] = Math.max(credit[n], value); });
+}
+
 /* Share of the reader's words (weighted) that a result matches: 0 to 1. */
 function coverage(item) {
   var total = 0, found = 0, terms = item.terms || {};
@@ -319,10 +330,7 @@ function coverage(item) {
      results show"). */
   queryJoined.forEach(function (j) {
     var hit = variants.some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
-    if (hit) j.members.forEach(function (q) {
-      var n = queryWords.indexOf(q);
-      credit[n] = Math.max(credit[n], PHRASE_CREDIT);
-    });
+    if (hit) raiseCredit(credit, j.members, PHRASE_CREDIT);
   });
   /* A section is about its page's topic: a word of the page's title counts for it too
      (not a domain word: every page is about micro-needling). */
@@ -332,10 +340,7 @@ function coverage(item) {
       if (!q.domain && (page[q.word] || page["\u0000" + q.stem])) credit[i] = Math.max(credit[i], PARENT_CREDIT);
     });
     queryJoined.forEach(function (j) {
-      if (page[j.joined]) j.members.forEach(function (q) {
-        var n = queryWords.indexOf(q);
-        credit[n] = Math.max(credit[n], PARENT_CREDIT * SYNONYM_CREDIT);
-      });
+      if (page[j.joined]) raiseCredit(credit, j.members, PARENT_CREDIT * SYNONYM_CREDIT);
     });
   }
   queryWords.forEach(function (q, i) {
