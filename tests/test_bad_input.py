@@ -1,6 +1,7 @@
 """Every mistake an editor can make in a page stops the build with a message naming the file."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -27,8 +28,14 @@ More text. [Back to home](index.md) and [this section](#a-section).
 
 def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = None) -> Path:
     """A small docs tree that inherits the real mkdocs.yml, hooks and data."""
-    for name in ("hooks", "overrides", "includes", "data"):
+    for name in ("hooks", "overrides", "includes"):
         (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
+    # The real data files, but no reader searches: those name the real site's pages.
+    (tmp_path / "data").mkdir()
+    for path in (ROOT / "data").iterdir():
+        (tmp_path / "data" / path.name).symlink_to(path)
+    (tmp_path / "data" / "search-questions.yml").unlink(missing_ok=True)
+    (tmp_path / "data" / "search-questions.yml").write_text("{}\n", encoding="utf-8")
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "assets").symlink_to(ROOT / "docs" / "assets", target_is_directory=True)
@@ -44,10 +51,18 @@ def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = 
 
 
 def own_copy(project: Path, name: str) -> Path:
-    """Replace the project's symlink to a real folder (hooks, includes, data) with a copy to edit."""
-    (project / name).unlink()
-    shutil.copytree(ROOT / name, project / name)
-    return project / name
+    """Replace the project's symlinks to a real folder (hooks, includes) or to the real
+    files in it (data) with copies to edit."""
+    folder = project / name
+    if folder.is_symlink():
+        folder.unlink()
+        shutil.copytree(ROOT / name, folder)
+    for path in folder.iterdir():
+        if path.is_symlink():
+            target = path.resolve()
+            path.unlink()
+            shutil.copyfile(target, path)
+    return folder
 
 
 def build_output(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = None) -> tuple[int, str]:
@@ -137,3 +152,46 @@ def test_bad_synonyms_file_fails_build(tmp_path: Path, case: str) -> None:
     out = result.stdout + result.stderr
     assert result.returncode != 0, f"{case}: the build passed:\n{out}"
     assert "synonyms.yml" in out and expected in out, out
+
+
+QUESTION_CASES = {
+    "renamed heading": ('"/page/#old-name":\n  - what is this\n',
+                        "no search result has the address /page/#old-name"),
+    "address without slash": ('"page/#a-section":\n  - what is this\n', "an address starts with '/'"),
+    "not a list": ('"/page/#a-section": what is this\n', "expected a list of searches"),
+    "capital letters": ('"/page/#a-section":\n  - What Is This\n', "must be plain lower-case text"),
+    "look-alike letter": ('"/page/#a-section":\n  - coll\u0430gen\n', "must be plain lower-case text"),
+    "listed twice": ('"/page/#a-section":\n  - collagen\n  - collagen\n', "'collagen' is listed twice"),
+    "too long": ('"/page/#a-section":\n  - ' + " ".join(["word"] * 13) + "\n", "has more than 12 words"),
+    "not a mapping": ("- collagen\n", "expected a mapping of result addresses"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(QUESTION_CASES))
+def test_bad_search_questions_file_fails_build(tmp_path: Path, case: str) -> None:
+    """A mistake in data/search-questions.yml stops the build with the file and the address named."""
+    project = make_project(tmp_path, {"page.md": GOOD})
+    text, expected = QUESTION_CASES[case]
+    (own_copy(project, "data") / "search-questions.yml").write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "search-questions.yml" in out and expected in out, out
+
+
+def test_search_questions_go_to_a_hidden_field(tmp_path: Path) -> None:
+    """The searches of a result reach its hidden field: the words it does not already have,
+    then neighbouring words joined, except two stop words ("after a"). A synonym phrase
+    ("fever blister", data/synonyms.yml) goes in only joined: "fever" is not a cold sore."""
+    project = make_project(tmp_path, {"page.md": GOOD})
+    (own_copy(project, "data") / "search-questions.yml").write_text(
+        '"/page/#a-section":\n  - text after a sunburn\n  - sunburn tonight\n  - fever blister tonight\n',
+        encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    index = json.loads((tmp_path / "out" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    (doc,) = [d for d in index["docs"] if d["location"] == "page/#a-section"]
+    # The section already has "text" and "a".
+    assert doc["questions"] == ("after sunburn tonight _textafter _asunburn _sunburntonight "
+                                "_feverblister _blistertonight")
+    assert "questions" in index["config"]["fields"]

@@ -25,7 +25,8 @@
  * Ranking: every page, section and FAQ question is its own result (Material would
  * group sections under their page and always show the page first), ordered by how
  * many of the reader's words it matches (a word it has only as a synonym counts
- * three quarters; beside other words, a device name counts half and a word that says
+ * three quarters, one it has only among the searches readers type for it, from
+ * data/search-questions.yml, nine tenths; beside other words, a device name counts half and a word that says
  * when ("last year") a quarter; a word of an article's title counts three quarters
  * for its sections), then by Lunr's score. Micro-coring and scalp results count half
  * unless the query names them, and glossary definitions half. See flatten().
@@ -240,6 +241,9 @@ var FUZZY_CREDIT = 0.8;
    own words: "pus" on the page about warning signs beats "pus" added to every page
    that mentions infection. */
 var SYNONYM_CREDIT = 0.75;
+/* A word a result has only among the searches readers type for it (the hidden
+   "questions" field, from data/search-questions.yml, by hooks/search_questions.py). */
+var QUESTION_CREDIT = 0.9;
 var PHRASE_CREDIT = 1; /* a run of the reader's words that a synonym phrase names: see coverage() */
 var MARK = /<mark[^>]*>([^<]*)<\/mark>/g;
 
@@ -320,16 +324,19 @@ function coverage(item) {
   var total = 0, found = 0, terms = item.terms || {};
   var own = markedWords(item, ["title", "text"]);
   var variants = markedWords(item, ["title_synonyms", "synonyms"]);
+  var asked = markedWords(item, ["questions"]);
   var credit = queryWords.map(function (q, i) {
     var last = i === queryWords.length - 1;
-    return Math.max(wordMatch(q, own, terms, last), SYNONYM_CREDIT * wordMatch(q, variants, {}, last));
+    return Math.max(wordMatch(q, own, terms, last), SYNONYM_CREDIT * wordMatch(q, variants, {}, last),
+      QUESTION_CREDIT * wordMatch(q, asked, {}, last));
   });
   /* A phrase synonym ("_feverblister") stands for all the words it joins, in full: a
      run of the reader's words that an entry names is as good as the page's own word
      ("no difference after my first session" names "no difference", a variant of "when
-     results show"). */
+     results show"). So does a pair of words from a reader search for the result
+     ("_eveningafter" on the checklist's day of treatment). */
   queryJoined.forEach(function (j) {
-    var hit = variants.some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
+    var hit = variants.concat(asked).some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
     if (hit) raiseCredit(credit, j.members, PHRASE_CREDIT);
   });
   /* A section is about its page's topic: a word of the page's title counts for it too
