@@ -387,6 +387,17 @@ function sideTopicFactor(item) {
   return about ? SIDE_TOPIC_FACTOR : 1;
 }
 
+/* Material lists the query terms a result lacks under "Missing:". The joined words
+   ("_eveningafter") and stem prefixes ("choos") are ours, not the reader's: leave them
+   out of that list (after scoring, which counts them). */
+function hideAddedTerms(item) {
+  var roots = Object.create(null);
+  queryWords.forEach(function (q) { if (q.root) roots[q.root] = true; });
+  Object.keys(item.terms || {}).forEach(function (term) {
+    if (term.charAt(0) === "_" || roots[term]) delete item.terms[term];
+  });
+}
+
 function flatten(groups) {
   var items = [];
   groups.forEach(function (group) {
@@ -396,6 +407,7 @@ function flatten(groups) {
       item.score = Math.pow(baseScore(item), LUNR_POWER) * Math.pow(1 + COVERAGE_BOOST * c, COVERAGE_POWER);
       item.score *= sideTopicFactor(item);
       if (GLOSSARY_TERM.test(item.location)) item.score *= GLOSSARY_FACTOR;
+      hideAddedTerms(item);
       items.push(item);
     });
   });
