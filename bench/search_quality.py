@@ -5,7 +5,7 @@ Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        the ranking was tuned on), bench/queries-sections.tsv and -sections2 (systematic
        tuning sets, a query or two per answer and section), then the held-out sets, each
        written by another person who saw neither the synonyms, the ranking code nor the
-       other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh13. How each set
+       other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh18. How each set
        was used is in README, "Search quality".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
@@ -32,7 +32,7 @@ from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
     ROOT / "bench" / f"queries{name}.tsv"
     for name in ("", "-sections", "-sections2", "-holdout", "-final",
-                 *(f"-fresh{n}" for n in ("", *range(2, 14))))]
+                 *(f"-fresh{n}" for n in ("", *range(2, 19))))]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
