@@ -260,6 +260,9 @@ FOCUSED = """() => {
 }"""
 
 
+SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def tab_through(page, key: str = "Tab") -> tuple[list[str], list[dict]]:
     """Press Tab (or Shift+Tab) until focus leaves the page or comes round again.
 
@@ -269,6 +272,10 @@ def tab_through(page, key: str = "Tab") -> tuple[list[str], list[dict]]:
     reached: set[int] = set()
     for _ in range(len(controls) + 30):
         page.keyboard.press(key)
+        # Let the page's scroll handlers run first: Material resizes its sticky sidebars on
+        # scroll, and until then a sidebar can overlap the footer, so the ring's backdrop
+        # was read from the wrong element now and then.
+        page.evaluate(SETTLE)
         stop = page.evaluate(FOCUSED)
         if stop is None or (stop["index"] >= 0 and stop["index"] in reached):
             break
