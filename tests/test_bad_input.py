@@ -142,16 +142,20 @@ SYNONYM_CASES = {
 }
 
 
+def assert_bad_data_file_fails(tmp_path: Path, name: str, text: str, expected: str) -> None:
+    """Build a small project whose data/<name> holds text: it must fail, naming the file and saying expected."""
+    project = make_project(tmp_path, {"page.md": GOOD})
+    (own_copy(project, "data") / name).write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build passed:\n{out}"
+    assert name in out and expected in out, out
+
+
 @pytest.mark.parametrize("case", sorted(SYNONYM_CASES))
 def test_bad_synonyms_file_fails_build(tmp_path: Path, case: str) -> None:
     """A mistake in data/synonyms.yml stops the build with the file and the entry named."""
-    project = make_project(tmp_path, {"page.md": GOOD})
-    text, expected = SYNONYM_CASES[case]
-    (own_copy(project, "data") / "synonyms.yml").write_text(text, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out")
-    out = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed:\n{out}"
-    assert "synonyms.yml" in out and expected in out, out
+    assert_bad_data_file_fails(tmp_path, "synonyms.yml", *SYNONYM_CASES[case])
 
 
 QUESTION_CASES = {
@@ -170,13 +174,7 @@ QUESTION_CASES = {
 @pytest.mark.parametrize("case", sorted(QUESTION_CASES))
 def test_bad_search_questions_file_fails_build(tmp_path: Path, case: str) -> None:
     """A mistake in data/search-questions.yml stops the build with the file and the address named."""
-    project = make_project(tmp_path, {"page.md": GOOD})
-    text, expected = QUESTION_CASES[case]
-    (own_copy(project, "data") / "search-questions.yml").write_text(text, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out")
-    out = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "search-questions.yml" in out and expected in out, out
+    assert_bad_data_file_fails(tmp_path, "search-questions.yml", *QUESTION_CASES[case])
 
 
 def test_search_questions_go_to_a_hidden_field(tmp_path: Path) -> None:
