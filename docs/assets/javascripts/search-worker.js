@@ -26,8 +26,8 @@
  * group sections under their page and always show the page first), ordered by how
  * many of the reader's words it matches (a word it has only as a synonym counts
  * three quarters, one it has only among the searches readers type for it, from
- * data/search-questions.yml, nine tenths; beside other words, a device name counts half and a word that says
- * when ("last year") a quarter; a word of an article's title counts three quarters
+ * data/search-questions.yml, nine tenths; beside other words, a device name counts
+ * half and a word that says when ("last year") a quarter; a word of an article's title counts three quarters
  * for its sections), then by Lunr's score. Micro-coring and scalp results count half
  * unless the query names them, and glossary definitions half. See flatten().
  *
@@ -335,8 +335,9 @@ function coverage(item) {
      ("no difference after my first session" names "no difference", a variant of "when
      results show"). So does a pair of words from a reader search for the result
      ("_eveningafter" on the checklist's day of treatment). */
+  var phrases = variants.concat(asked);
   queryJoined.forEach(function (j) {
-    var hit = variants.concat(asked).some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
+    var hit = phrases.some(function (m) { return m === j.joined || (j.last && m.indexOf(j.joined) === 0); });
     if (hit) raiseCredit(credit, j.members, PHRASE_CREDIT);
   });
   /* A section is about its page's topic: a word of the page's title counts for it too
@@ -390,9 +391,7 @@ function sideTopicFactor(item) {
 /* Material lists the query terms a result lacks under "Missing:". The joined words
    ("_eveningafter") and stem prefixes ("choos") are ours, not the reader's: leave them
    out of that list (after scoring, which counts them). */
-function hideAddedTerms(item) {
-  var roots = Object.create(null);
-  queryWords.forEach(function (q) { if (q.root) roots[q.root] = true; });
+function hideAddedTerms(item, roots) {
   Object.keys(item.terms || {}).forEach(function (term) {
     if (term.charAt(0) === "_" || roots[term]) delete item.terms[term];
   });
@@ -400,6 +399,8 @@ function hideAddedTerms(item) {
 
 function flatten(groups) {
   var items = [];
+  var roots = Object.create(null); /* the stem prefixes rewrite() added */
+  queryWords.forEach(function (q) { if (q.root) roots[q.root] = true; });
   groups.forEach(function (group) {
     group.forEach(function (item) {
       if (item.score <= 0) return; /* a page Material added only to head its sections */
@@ -407,7 +408,7 @@ function flatten(groups) {
       item.score = Math.pow(baseScore(item), LUNR_POWER) * Math.pow(1 + COVERAGE_BOOST * c, COVERAGE_POWER);
       item.score *= sideTopicFactor(item);
       if (GLOSSARY_TERM.test(item.location)) item.score *= GLOSSARY_FACTOR;
-      hideAddedTerms(item);
+      hideAddedTerms(item, roots);
       items.push(item);
     });
   });
