@@ -27,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _shared import load_yaml, project_dir
+from _shared import load_yaml, project_dir, search_worker_setting
 
 FIELD = "questions"
 FIELD_BOOST = 6.0
@@ -37,7 +37,6 @@ SEARCH = re.compile(r"[a-z0-9][a-z0-9 '&.,?%/-]*")  # lower case, plain letters,
 TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")  # "0.5" stays one word, as the index keeps it
 
-WORKER = Path("assets") / "javascripts" / "search-worker.js"  # in docs_dir
 WORKER_LISTS = {  # the worker's word lists that pairs are judged by, as the worker writes them
     "STOP_WORDS": re.compile(r"^var STOP_WORDS = \(\n(.*?)\n\)\.split", re.M | re.S),
     "DOMAIN_WORDS": re.compile(r"^var DOMAIN_WORDS = \{(.*?)\};", re.M | re.S),
@@ -81,14 +80,10 @@ def load_questions(path: Path) -> dict[str, list[str]]:
 
 def worker_lists(docs_dir: Path) -> dict[str, set[str]]:
     """The search worker's stop words, words every page uses and names of the treatment."""
-    path = docs_dir / WORKER
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
     lists = {}
     for name, pattern in WORKER_LISTS.items():
-        found = pattern.search(text)
-        if not found:
-            raise PluginError(f"{path}: expected the word list {name} in the form "
-                              f"hooks/search_questions.py reads ({pattern.pattern})")
+        found = search_worker_setting(docs_dir, pattern, f"the word list {name} in the form "
+                                      f"hooks/search_questions.py reads ({pattern.pattern})")
         lists[name] = set(re.findall(r"[a-z]+", re.sub(r"\btrue\b", "", found.group(1))))
     return lists
 

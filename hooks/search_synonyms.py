@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _shared import load_yaml, project_dir
+from _shared import SEARCH_WORKER, load_yaml, project_dir, search_worker_setting
 
 FIELD = "synonyms"  # variants of words in the title or text
 FIELD_BOOST = 2.0
@@ -28,7 +28,6 @@ TITLE_FIELD = "title_synonyms"  # variants of words in the title
 TITLE_FIELD_SHARE = 0.5  # of the title boost: a variant counts, but less than the real word
 COMMON_SHARE = 0.1  # an entry matching more than this share of documents is "common"
 TAG = re.compile(r"<[^>]+>")
-WORKER = Path("assets") / "javascripts" / "search-worker.js"  # in docs_dir
 MAX_JOINED = re.compile(r"^var MAX_JOINED = (\d+);", re.M)
 WORD = re.compile(r"\w+")
 
@@ -95,10 +94,8 @@ def phrase_words(phrase: str) -> list[str]:
 
 def worker_max_joined(docs_dir: Path) -> int:
     """How many neighbouring query words the search worker joins (its MAX_JOINED)."""
-    path = docs_dir / WORKER
-    found = MAX_JOINED.search(path.read_text(encoding="utf-8")) if path.is_file() else None
-    if not found:
-        raise PluginError(f"{path}: expected a line 'var MAX_JOINED = <number>;' (the longest synonym phrase, in words)")
+    found = search_worker_setting(docs_dir, MAX_JOINED,
+                                  "a line 'var MAX_JOINED = <number>;' (the longest synonym phrase, in words)")
     return int(found.group(1))
 
 
@@ -131,7 +128,7 @@ def load_entries(path: Path, max_words: int) -> Entries:
                 raise PluginError(
                     f"{path}: entry {n}: the variant '{variant}' has {length} words, but the "
                     f"search joins at most {max_words} neighbouring words, so no query could find it: shorten it, "
-                    f"or raise MAX_JOINED in docs/{WORKER.as_posix()}"
+                    f"or raise MAX_JOINED in docs/{SEARCH_WORKER.as_posix()}"
                 )
         entries.append(words, phrases, " ".join(index_form(w) for w in entry["add"]))
     return entries

@@ -27,8 +27,8 @@
  * many of the reader's words it matches (a word it has only as a synonym counts
  * three quarters, one it has only among the searches readers type for it, from
  * data/search-questions.yml, nine tenths; beside other words, a device name counts
- * half and a word that says when ("last year") a quarter; a word of an article's title counts three quarters
- * for its sections), then by Lunr's score. Micro-coring and scalp results count half
+ * half and a word that says when ("last year") a quarter; a word of an article's
+ * title counts three quarters for its sections), then by Lunr's score. Micro-coring and scalp results count half
  * unless the query names them, and glossary definitions half. See flatten().
  *
  * Queries that use Lunr syntax (+ - ~ ^ * : or quotes) are passed through as typed.
