@@ -31,7 +31,7 @@ from _shared import load_yaml, project_dir, search_worker_setting
 
 FIELD = "questions"
 FIELD_BOOST = 6.0
-DATA = Path("data") / "search-questions.yml"
+DATA = Path("search") / "data" / "questions-en.yml"
 MAX_WORDS = 12
 SEARCH = re.compile(r"[a-z0-9][a-z0-9 '&.,?%/-]*")  # lower case, plain letters, as readers type
 TAG = re.compile(r"<[^>]+>")
@@ -93,7 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _questions, _path, _common, _names, _phrases
     _path = project_dir(config) / DATA
     _questions = load_questions(_path)
-    synonyms = load_yaml(project_dir(config) / "data" / "synonyms.yml")  # checked by search_synonyms
+    synonyms = load_yaml(project_dir(config) / "search" / "data" / "synonyms-en.yml")  # checked by search_synonyms
     _phrases = {tuple(words) for entry in synonyms for variant in entry["add"]
                 if len(words := WORD.findall(variant.lower().replace("'", ""))) > 1}
     lists = worker_lists(Path(config.docs_dir))

@@ -137,7 +137,7 @@ def load_entries(path: Path, max_words: int) -> Entries:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the synonym entries once per build."""
     global _entries
-    _entries = load_entries(project_dir(config) / "data" / "synonyms.yml",
+    _entries = load_entries(project_dir(config) / "search" / "data" / "synonyms-en.yml",
                             worker_max_joined(Path(config.docs_dir)))
     return config
 

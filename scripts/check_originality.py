@@ -1,7 +1,7 @@
 """Report every 8-word run in our pages that matches a source post's fingerprint.
 
 Usage: python scripts/check_originality.py [FILE_OR_FOLDER ...]
-(default: docs/, includes/ and data/search-questions.yml, whose searches the search index publishes)
+(default: docs/, includes/ and search/data/questions-en.yml, whose searches the search index publishes)
 Exit 1 when a match is found. The test suite runs the same check.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ def matches(text: str, prints: set[str]) -> list[str]:
 
 
 def markdown_files(args: list[str]) -> list[Path]:
-    targets = [Path(a) for a in args] or [ROOT / "docs", ROOT / "includes", ROOT / "data" / "search-questions.yml"]
+    targets = [Path(a) for a in args] or [ROOT / "docs", ROOT / "includes", ROOT / "search" / "data" / "questions-en.yml"]
     files: list[Path] = []
     for t in targets:
         files += sorted(t.rglob("*.md")) if t.is_dir() else [t]

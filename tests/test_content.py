@@ -31,7 +31,7 @@ def test_no_eight_word_run_matches_a_source_post() -> None:
     assert len(prints) > 1000
     shared = {f.relative_to(ROOT).as_posix(): check_originality.matches(f.read_text(encoding="utf-8"), prints)
               for f in pages() + [ROOT / "includes" / "abbreviations.md", ROOT / "includes" / "medical-help.md",
-                                  ROOT / "data" / "search-questions.yml"]}  # published in the search index
+                                  ROOT / "search" / "data" / "questions-en.yml"]}  # published in the search index
     shared = {f: runs for f, runs in shared.items() if runs}
     assert not shared, shared
 

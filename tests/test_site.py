@@ -103,12 +103,12 @@ def test_no_two_search_results_are_the_same(site: Path) -> None:
 
 def test_every_search_result_has_reader_searches(site: Path) -> None:
     """Every page, section and FAQ question (glossary terms aside) has an entry in
-    data/search-questions.yml, so a new section cannot be left out by mistake."""
-    listed = yaml.safe_load((ROOT / "data" / "search-questions.yml").read_text(encoding="utf-8"))
+    search/data/questions-en.yml, so a new section cannot be left out by mistake."""
+    listed = yaml.safe_load((ROOT / "search" / "data" / "questions-en.yml").read_text(encoding="utf-8"))
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     missing = [f"/{d['location']}" for d in index["docs"]
                if f"/{d['location']}" not in listed and "glossary/#term-" not in d["location"]]
-    assert not missing, ("add these addresses to data/search-questions.yml, each with the searches "
+    assert not missing, ("add these addresses to search/data/questions-en.yml, each with the searches "
                          f"readers would type to find it: {missing}")
 
 
