@@ -12,7 +12,21 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "bench")]
 
 from site_server import chromium, mkdocs_build, page_urls, serve  # noqa: E402
 
-__all__ = ["ROOT", "mkdocs_build", "page_urls"]
+__all__ = ["ROOT", "link_search", "mkdocs_build", "page_urls"]
+
+
+def link_search(project: Path) -> None:
+    """Give a small test project the real search folder, but no reader searches:
+    those name the real site's pages."""
+    (project / "search" / "data").mkdir(parents=True)
+    for path in (ROOT / "search").iterdir():
+        if path.name != "data":
+            (project / "search" / path.name).symlink_to(path)
+    for path in (ROOT / "search" / "data").iterdir():
+        if path.name.startswith("questions-"):
+            (project / "search" / "data" / path.name).write_text("{}\n", encoding="utf-8")
+        else:
+            (project / "search" / "data" / path.name).symlink_to(path)
 
 
 @pytest.fixture(scope="session")

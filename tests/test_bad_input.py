@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, link_search, mkdocs_build
 
 GOOD = """---
 title: A page
@@ -30,12 +30,11 @@ def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = 
     """A small docs tree that inherits the real mkdocs.yml, hooks and data."""
     for name in ("hooks", "overrides", "includes"):
         (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
-    # The real data files, but no reader searches: those name the real site's pages.
+    # The real data files.
     (tmp_path / "data").mkdir()
     for path in (ROOT / "data").iterdir():
         (tmp_path / "data" / path.name).symlink_to(path)
-    (tmp_path / "data" / "search-questions.yml").unlink(missing_ok=True)
-    (tmp_path / "data" / "search-questions.yml").write_text("{}\n", encoding="utf-8")
+    link_search(tmp_path)
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "assets").symlink_to(ROOT / "docs" / "assets", target_is_directory=True)
@@ -155,7 +154,7 @@ def assert_bad_data_file_fails(tmp_path: Path, name: str, text: str, expected: s
 @pytest.mark.parametrize("case", sorted(SYNONYM_CASES))
 def test_bad_synonyms_file_fails_build(tmp_path: Path, case: str) -> None:
     """A mistake in data/synonyms.yml stops the build with the file and the entry named."""
-    assert_bad_data_file_fails(tmp_path, "synonyms.yml", *SYNONYM_CASES[case])
+    assert_bad_data_file_fails(tmp_path, "synonyms-en.yml", *SYNONYM_CASES[case])
 
 
 QUESTION_CASES = {
@@ -174,7 +173,7 @@ QUESTION_CASES = {
 @pytest.mark.parametrize("case", sorted(QUESTION_CASES))
 def test_bad_search_questions_file_fails_build(tmp_path: Path, case: str) -> None:
     """A mistake in data/search-questions.yml stops the build with the file and the address named."""
-    assert_bad_data_file_fails(tmp_path, "search-questions.yml", *QUESTION_CASES[case])
+    assert_bad_data_file_fails(tmp_path, "questions-en.yml", *QUESTION_CASES[case])
 
 
 def test_search_questions_go_to_a_hidden_field(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, link_search, mkdocs_build
 from html_tools import parse
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -166,7 +166,7 @@ def faq_project(tmp_path: Path, faq_text: str, aliases: str = "{}", extra_yml: s
         (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "data" / "faq-aliases.yml").write_text(aliases, encoding="utf-8")
-    (tmp_path / "data" / "search-questions.yml").write_text("{}\n", encoding="utf-8")  # its pages are not the site's
+    link_search(tmp_path)
     docs = tmp_path / "docs"
     (docs / "faq").mkdir(parents=True)
     (docs / "about").mkdir()
