@@ -5,14 +5,16 @@ Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        the ranking was tuned on), bench/queries-sections.tsv and -sections2 (systematic
        tuning sets, a query or two per answer and section), then the held-out sets, each
        written by another person who saw neither the synonyms, the ranking code nor the
-       other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh18. How each set
-       was used is in README, "Search quality".)
+       other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh18, and the
+       unseen sets -unseen-symptoms, -unseen-decisions, -unseen-short. How each set was
+       used is in README, "Search".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
 the regex (case-insensitive) matches its URL path#anchor or its title. Results are the
-`.md-search-result__link` anchors in the order shown. Prints each miss, then hit@3 and
-MRR@10 per file, the search index size (raw and gzipped) and the median time from the
-last keystroke to results shown.
+`.md-search-result__link` anchors in the order shown, with the title a result shows
+first (not the page name or the extract after it). Prints hit@3 and MRR@10 per file (each miss too, with --misses), the search index size (raw and gzipped),
+the median time from the last keystroke to results shown, and on fresh pages how long the
+index takes to arrive once search opens and how soon after it the first results show.
 """
 from __future__ import annotations
 
@@ -32,7 +34,8 @@ from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
     ROOT / "bench" / f"queries{name}.tsv"
     for name in ("", "-sections", "-sections2", "-holdout", "-final",
-                 *(f"-fresh{n}" for n in ("", *range(2, 19))))]
+                 *(f"-fresh{n}" for n in ("", *range(2, 19))),
+                 "-unseen-symptoms", "-unseen-decisions", "-unseen-short")]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
@@ -90,8 +93,8 @@ class SearchBox:
         latency = self.page.evaluate("window.__lastChange") - start
         links = self.page.eval_on_selector_all(
             ".md-search-result__link",
-            "els => els.map(e => [e.getAttribute('href'), (e.querySelector('h1, h2') || e).textContent.trim(),"
-            " e.checkVisibility()])",
+            "els => els.map(e => [e.getAttribute('href'),"
+            " ((e.querySelector('h1, h2') || e).firstChild || e).textContent.trim(), e.checkVisibility()])",
         )
         results = []
         for href, title, visible in links:
@@ -122,16 +125,38 @@ def scores(outcomes: list[Outcome]) -> tuple[float, float]:
 
 
 def index_size(site: Path) -> tuple[int, int]:
-    data = (site / "search" / "search_index.json").read_bytes()
+    """The English search index, raw and gzipped (loaded only when a reader searches)."""
+    data = next((site / "search").glob("index.en.*.json")).read_bytes()
     return len(data), len(gzip.compress(data, compresslevel=9))
 
 
+def first_results_after_index(browser, base_url: str, query: str = "redness") -> tuple[float, float]:
+    """On a fresh page: (ms from opening search to the index arriving, ms from its arrival to
+    the first results shown)."""
+    page = browser.new_page()
+    page.goto(base_url + "/treatments/how-it-works/", wait_until="networkidle")
+    page.evaluate(WATCH_RESULTS)
+    opened = page.evaluate("performance.now()")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_function("() => document.querySelector('.md-search-result__link') !== null", timeout=15000)
+    arrived = page.evaluate("performance.getEntriesByType('resource').filter(e => /search\\/index\\./.test(e.name))"
+                            ".map(e => e.responseEnd)[0]")
+    shown = page.evaluate("window.__lastChange")
+    page.close()
+    return arrived - opened, shown - arrived
+
+
 def run(site: Path, files: list[Path], verbose: bool = True,
-        visible_only: bool = False) -> dict[str, tuple[float, float]]:
+        visible_only: bool = False, show_misses: bool = False) -> dict[str, tuple[float, float]]:
     """Run every query file against the built site; returns {file name: (hit@3, MRR@10)}."""
     summary = {}
     latencies: list[float] = []
     with serve(site) as base, chromium() as browser:
+        if verbose:
+            waits = [first_results_after_index(browser, base) for _ in range(5)]
+            print("index arrives after opening search: median {:.0f} ms; first results {:.0f} ms after it "
+                  "arrives".format(statistics.median(w[0] for w in waits), statistics.median(w[1] for w in waits)))
         box = SearchBox(browser, base, visible_only)
         for path in files:
             outcomes = evaluate(box, read_queries(path))
@@ -140,7 +165,7 @@ def run(site: Path, files: list[Path], verbose: bool = True,
             summary[path.name] = (hit3, mrr)
             if verbose:
                 print(f"\n== {path} ({len(outcomes)} queries)")
-                for o in outcomes:
+                for o in outcomes if show_misses else []:
                     if o.rank is None or o.rank > 3:
                         top = "; ".join(url for url, _ in o.results[:3]) or "(no results)"
                         print(f"MISS  {o.query!r} /{o.pattern}/ rank={o.rank}  top: {top}")
@@ -158,11 +183,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--site", type=Path, help="an already built site (default: build now)")
     parser.add_argument("--visible-only", action="store_true",
                         help="skip result links inside a collapsed 'N more on this page' (default: count all)")
+    parser.add_argument("--misses", action="store_true",
+                        help="print each query whose answer is not in the top three (never for a set still unseen)")
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args(argv)
     files = args.files or [f for f in DEFAULT_FILES if f.exists()]
     site = built_site(args.site, Path(tempfile.mkdtemp()))
-    run(site, files, visible_only=args.visible_only)
+    run(site, files, visible_only=args.visible_only, show_misses=args.misses)
     return 0
 
 

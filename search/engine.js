@@ -1,0 +1,450 @@
+/*
+ * The site's search engine: tokenizing, the index and the ranking, with no browser or
+ * worker code, so the same file runs in the search worker (search/worker.js) and in
+ * Node (the unit tests, bench/search_node.js and search/fit.js).
+ *
+ * Ranking, in one formula (the weights are data: search/data/ranking.yml):
+ *   - Each field of a result (its title, its page's title, its text, the searches readers
+ *     type for it, its tags) counts a query term by BM25F: term frequency, damped (k1) and
+ *     normalised by the field's length (b), weighted per field, times the term's inverse
+ *     document frequency, so a rare word ("fever", "wrinkles") outweighs a common one
+ *     ("day", "face", "help").
+ *   - Each of the reader's words is a slot; its alternatives are the word itself (by stem),
+ *     the site's words for it (synonyms, brand names, with their own credit), a longer word
+ *     it starts (the word being typed, or a cut-off word) and a word one typing slip away,
+ *     each at its credit. A slot scores its best alternative.
+ *   - Neighbouring words found side by side in a result add a phrase bonus.
+ *   - The sum is multiplied by coverage^power: the share of the query's weight (by IDF)
+ *     that the result matches, so a result with all the reader's words comes first.
+ *   - A result on a side topic (micro-coring, scalp) or a glossary definition counts a
+ *     factor less unless the query names the topic (search/data/ranking.yml, "topics").
+ * The work per query is bounded (limits in ranking.yml): words per query, letters per
+ * word, and expansions per word.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.MngSearch = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var FIELDS = ["title", "page", "text", "asked", "tags"];
+  var TOKEN = /[a-z0-9]+(?:\.[0-9]+)?/g;
+
+  /* Lower case, accents folded ("después" -> "despues"), apostrophes dropped ("don't" -> "dont"). */
+  function fold(s) {
+    return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\u2018\u2019'`\u00b4]/g, "");
+  }
+
+  function tokens(s) { return fold(s).match(TOKEN) || []; }
+
+  /* Edit distance of at most `max` (insert, delete, change, swap of neighbours): bounded. */
+  function withinEdits(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return false;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var rowMin = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return false;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length] <= max;
+  }
+
+  function escapeHtml(s) {
+    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
+  }
+
+  /*
+   * An index over the documents of one language.
+   *   data: the index file the build writes (search/hook.py): lang, vocabulary, docs, weights.
+   *   stem: the language's stemmer, word -> stem.
+   */
+  function Index(data, stem) {
+    var self = this;
+    this.data = data;
+    this.weights = data.weights;
+    this.limits = data.limits;
+    this.stemCache = Object.create(null);
+    this.stemmer = stem;
+    this.stop = Object.create(null);
+    data.stop.forEach(function (w) { self.stop[fold(w)] = true; });
+    this.variants = Object.create(null); /* "b4" -> ["before"], "dont" -> ["do", "not"] */
+    Object.keys(data.variants).forEach(function (w) { self.variants[fold(w)] = tokens(data.variants[w]); });
+    this.topics = data.topics.map(function (t) {
+      return { docs: new RegExp(t.docs, "i"), query: new RegExp(t.query, "i"), factor: t.factor };
+    });
+    this.docs = data.docs.map(function (d, n) {
+      return { n: n, location: d[0], title: d[1], text: d[2], parent: d[3], asked: d[4] || "", tags: d[5] || [] };
+    });
+    this.build();
+    this.synonyms = this.readSynonyms(data.synonyms);
+  }
+
+  Index.prototype.stem = function (w) {
+    if (!(w in this.stemCache))
+      this.stemCache[w] = /^[a-z]{3,}$/.test(w) ? this.stemmer(w) : w;
+    return this.stemCache[w];
+  };
+
+  /* Postings: term -> [[doc, field, normalised frequency], ...]. A term is a stem, or two
+     neighbouring stems joined by a space (stop words skipped), for phrases. */
+  Index.prototype.build = function () {
+    var self = this;
+    var postings = Object.create(null);
+    var surface = Object.create(null); /* every word as written -> its stem */
+    var lengths = FIELDS.map(function () { return []; });
+    var sums = FIELDS.map(function () { return 0; });
+    var b = this.weights.b;
+    var perDoc = this.docs.map(function (doc) {
+      var page = doc.parent >= 0 ? self.docs[doc.parent].title : "";
+      var texts = [doc.title, page, doc.text, doc.asked, doc.tags.join(" ")];
+      return texts.map(function (text, f) {
+        var counts = Object.create(null);
+        var words = self.words(text, surface);
+        var prev = null;
+        words.forEach(function (w) {
+          if (self.stop[w.word]) { return; }
+          counts[w.stem] = (counts[w.stem] || 0) + 1;
+          if (w.joined) counts[w.joined] = (counts[w.joined] || 0) + 1;
+          if (prev !== null) counts[prev + " " + w.stem] = (counts[prev + " " + w.stem] || 0) + 1;
+          prev = w.stem;
+        });
+        lengths[f][doc.n] = words.length;
+        sums[f] += words.length;
+        return counts;
+      });
+    });
+    var avg = sums.map(function (s) { return s / Math.max(1, self.docs.length) || 1; });
+    perDoc.forEach(function (fields, n) {
+      fields.forEach(function (counts, f) {
+        var norm = 1 - b + b * (lengths[f][n] / avg[f]);
+        Object.keys(counts).forEach(function (term) {
+          (postings[term] = postings[term] || []).push([n, f, counts[term] / norm]);
+        });
+      });
+    });
+    this.postings = postings;
+    this.surface = surface;
+    this.surfaceList = Object.keys(surface);
+    this.df = Object.create(null);
+    Object.keys(postings).forEach(function (term) {
+      var seen = Object.create(null), n = 0;
+      postings[term].forEach(function (p) { if (!seen[p[0]]) { seen[p[0]] = true; n++; } });
+      self.df[term] = n;
+    });
+  };
+
+  /* A text's words with their stems; a hyphenated compound also as one word
+     ("micro-needling" is found as "microneedling"). Records each word's stem in `surface`. */
+  Index.prototype.words = function (text, surface) {
+    var self = this;
+    var out = [];
+    var folded = fold(text);
+    var re = /[a-z0-9]+(?:\.[0-9]+)?(?:-[a-z0-9]+)*/g, m;
+    while ((m = re.exec(folded))) {
+      var parts = m[0].split("-");
+      parts.forEach(function (w, i) {
+        var entry = { word: w, stem: self.stem(w) };
+        if (surface) surface[w] = entry.stem;
+        if (parts.length > 1 && i === parts.length - 1) {
+          var whole = parts.join("");
+          entry.joined = self.stem(whole);
+          if (surface) surface[whole] = entry.joined;
+        }
+        out.push(entry);
+      });
+    }
+    return out;
+  };
+
+  Index.prototype.idf = function (term) {
+    var n = this.docs.length, df = this.df[term] || 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+
+  /* Synonym entries as lists of stems: [{from: [[stems of a reader phrase]], to: [[stems]]}]. */
+  Index.prototype.readSynonyms = function (entries) {
+    var self = this;
+    var byFirst = Object.create(null);
+    entries.forEach(function (e) {
+      var to = e.match.map(function (p) { return self.stems(p); }).filter(function (s) { return s.length; });
+      e.add.forEach(function (p) {
+        var from = self.stems(p);
+        if (!from.length) return;
+        (byFirst[from[0]] = byFirst[from[0]] || []).push({ from: from, to: to });
+      });
+    });
+    return byFirst;
+  };
+
+  /* The stems of a phrase's content words. */
+  Index.prototype.stems = function (phrase) {
+    var self = this;
+    return tokens(phrase).filter(function (w) { return !self.stop[w]; })
+      .map(function (w) { return self.stem(w); });
+  };
+
+  /* A term for a run of stems: the stem itself, or its neighbouring pairs. */
+  function termsOf(stems) {
+    if (stems.length === 1) return [stems[0]];
+    var out = [];
+    for (var i = 0; i + 1 < stems.length; i++) out.push(stems[i] + " " + stems[i + 1]);
+    return out;
+  }
+
+  /*
+   * The query as slots: one per word, each with its alternatives
+   * ({terms: [...], credit}). `typing` says the last word may be unfinished.
+   */
+  Index.prototype.parse = function (query, typing) {
+    var self = this, L = this.limits, W = this.weights;
+    var raw = tokens(String(query).slice(0, L.maxQueryChars));
+    var words = [];
+    raw.forEach(function (w) {
+      (self.variants[w] || [w]).forEach(function (v) { words.push(v); });
+    });
+    words = words.slice(0, L.maxWords).map(function (w) { return w.slice(0, L.maxWordLength); });
+    var allStop = words.every(function (w) { return self.stop[w]; });
+    var slots = words.map(function (w, i) {
+      var stop = !!self.stop[w] && !allStop;
+      var s = self.stem(w);
+      var slot = { word: w, stem: s, stop: stop, alts: [], known: !!self.df[s] };
+      if (self.df[s]) slot.alts.push({ terms: [s], credit: 1 });
+      if (stop) return slot;
+      var last = typing && i === words.length - 1;
+      if (last || !slot.known) self.expandPrefix(slot, last);
+      if (!slot.known && w.length >= L.minFuzzyLength && /^[a-z]+$/.test(w)) self.expandFuzzy(slot);
+      if (!slot.known && w.length >= 6) self.expandSplit(slot);
+      return slot;
+    });
+    this.expandSynonyms(slots);
+    return slots;
+  };
+
+  Index.prototype.expandPrefix = function (slot, last) {
+    var w = slot.word;
+    if (w.length < (last ? 2 : 4)) return;
+    var found = [];
+    for (var i = 0; i < this.surfaceList.length && found.length < this.limits.maxExpansions; i++) {
+      var s = this.surfaceList[i];
+      if (s.length > w.length && s.lastIndexOf(w, 0) === 0 && this.surface[s] !== slot.stem) found.push(this.surface[s]);
+    }
+    var credit = last ? this.weights.prefixLast : this.weights.prefix;
+    if (found.length) slot.alts.push({ terms: unique(found), credit: credit, any: true });
+  };
+
+  Index.prototype.expandFuzzy = function (slot) {
+    var w = slot.word, found = [], max = w.length >= this.limits.twoEditLength ? 2 : 1;
+    for (var i = 0; i < this.surfaceList.length && found.length < this.limits.maxExpansions; i++) {
+      var s = this.surfaceList[i];
+      if (s.length >= 3 && withinEdits(w, s, max)) found.push(this.surface[s]);
+    }
+    if (found.length) slot.alts.push({ terms: unique(found), credit: this.weights.fuzzy, any: true });
+  };
+
+  /* A word typed without its space ("dermaroller", "acnescars"): two known words. */
+  Index.prototype.expandSplit = function (slot) {
+    var w = slot.word;
+    for (var i = 3; i <= w.length - 3; i++) {
+      var a = w.slice(0, i), b = w.slice(i);
+      if (this.surface[a] && this.surface[b] && !this.stop[a] && !this.stop[b]) {
+        slot.alts.push({ terms: [this.surface[a] + " " + this.surface[b]], credit: this.weights.fuzzy });
+        slot.alts.push({ terms: [this.surface[b]], credit: this.weights.fuzzy * 0.5 });
+        return;
+      }
+    }
+  };
+
+  /* Readers' words and phrases for the site's words: each synonym whose reader phrase
+     starts at a slot gives the slots it spans the site's words, at the synonym credit. */
+  Index.prototype.expandSynonyms = function (slots) {
+    var self = this;
+    var content = slots.filter(function (s) { return !s.stop; });
+    content.forEach(function (slot, i) {
+      var entries = self.synonyms[slot.stem] || self.synonyms[slot.word] || [];
+      entries.forEach(function (e) {
+        var n = e.from.length;
+        for (var k = 0; k < n; k++) {
+          var other = content[i + k];
+          if (!other || (other.stem !== e.from[k] && other.word !== e.from[k])) return;
+        }
+        e.to.forEach(function (to) {
+          for (var k = 0; k < n; k++)
+            content[i + k].alts.push({ terms: termsOf(to), credit: self.weights.synonym, all: to.length > 1 });
+        });
+      });
+    });
+  };
+
+  /* BM25F score of one term in every document that has it: doc -> score. */
+  Index.prototype.termScores = function (term) {
+    var W = this.weights;
+    var list = this.postings[term];
+    if (!list) return null;
+    var tf = Object.create(null);
+    for (var i = 0; i < list.length; i++) {
+      var p = list[i];
+      tf[p[0]] = (tf[p[0]] || 0) + W.fields[p[1]] * p[2];
+    }
+    var idf = this.idf(term), out = Object.create(null);
+    Object.keys(tf).forEach(function (d) { out[d] = idf * tf[d] * (W.k1 + 1) / (W.k1 + tf[d]); });
+    return out;
+  };
+
+  /* One alternative's score per document: a phrase needs all of its pairs (`all`), a set
+     of expansions takes the best (`any`). */
+  Index.prototype.altScores = function (alt, cache) {
+    var self = this;
+    var maps = alt.terms.map(function (t) {
+      if (!(t in cache)) cache[t] = self.termScores(t);
+      return cache[t];
+    }).filter(Boolean);
+    if (!maps.length || (!alt.any && maps.length < alt.terms.length)) return null;
+    var out = Object.create(null);
+    if (alt.any) {
+      maps.forEach(function (m) {
+        Object.keys(m).forEach(function (d) { if (!(d in out) || m[d] > out[d]) out[d] = m[d]; });
+      });
+      return out;
+    }
+    Object.keys(maps[0]).forEach(function (d) {
+      var sum = 0;
+      for (var i = 0; i < maps.length; i++) { if (!(d in maps[i])) return; sum += maps[i][d]; }
+      out[d] = sum;
+    });
+    return out;
+  };
+
+  /* The weight of a slot in coverage: its own word's rarity, or that of the site's words for it. */
+  Index.prototype.slotWeight = function (slot) {
+    var self = this;
+    var idf = slot.known ? this.idf(slot.stem) : 0;
+    if (!idf) slot.alts.forEach(function (a) {
+      a.terms.forEach(function (t) { idf = Math.max(idf, self.idf(t)); });
+    });
+    if (!idf) idf = Math.log(1 + this.docs.length);
+    return (slot.stop ? this.weights.stopWord : 1) * idf;
+  };
+
+  /*
+   * Search: the ranked results, each {doc, score, coverage, matched: {word: true|false}}.
+   */
+  Index.prototype.search = function (query, typing) {
+    var self = this, W = this.weights;
+    var slots = this.parse(query, typing);
+    if (!slots.length) return [];
+    var cache = Object.create(null);
+    var scores = Object.create(null), covered = Object.create(null), matched = Object.create(null);
+    var total = 0;
+    slots.forEach(function (slot, i) {
+      var weight = self.slotWeight(slot);
+      total += weight;
+      var best = Object.create(null), credit = Object.create(null);
+      slot.alts.forEach(function (alt) {
+        var m = self.altScores(alt, cache);
+        if (!m) return;
+        Object.keys(m).forEach(function (d) {
+          var v = alt.credit * m[d];
+          if (!(d in best) || v > best[d]) best[d] = v;
+          if (!(d in credit) || alt.credit > credit[d]) credit[d] = alt.credit;
+        });
+      });
+      var factor = slot.stop ? W.stopWord : 1;
+      Object.keys(best).forEach(function (d) {
+        scores[d] = (scores[d] || 0) + factor * best[d];
+        covered[d] = (covered[d] || 0) + weight * credit[d];
+        (matched[d] = matched[d] || {})[i] = true;
+      });
+    });
+    /* Neighbouring content words found side by side. */
+    var content = slots.filter(function (s) { return !s.stop && s.known; });
+    for (var i = 0; i + 1 < content.length; i++) {
+      var pair = self.termScores(content[i].stem + " " + content[i + 1].stem);
+      if (pair) Object.keys(pair).forEach(function (d) {
+        if (d in scores) scores[d] += W.phrase * pair[d];
+      });
+    }
+    var topics = this.topics.filter(function (t) { return !t.query.test(query); });
+    var results = Object.keys(scores).map(function (d) {
+      var doc = self.docs[d];
+      var coverage = total ? covered[d] / total : 0;
+      var score = scores[d] * Math.pow(coverage, W.coveragePower);
+      topics.forEach(function (t) {
+        if (t.docs.test(doc.location) || (doc.parent >= 0 && t.docs.test(self.docs[doc.parent].location)))
+          score *= t.factor;
+      });
+      var words = {};
+      slots.forEach(function (s, k) { if (!s.stop) words[s.word] = !!matched[d][k]; });
+      return { doc: doc, score: score, coverage: coverage, matched: words };
+    });
+    results.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
+    return results;
+  };
+
+  /*
+   * What the reader sees for a query: the ranked results, or, when none matches at least
+   * the fallback share of the query (weights.fallbackCoverage), the three closest and the
+   * fallback pages (data.fallback.pages), with fallback set.
+   */
+  Index.prototype.answer = function (query, typing) {
+    var self = this;
+    var results = this.search(query, typing);
+    if (results.length && results[0].coverage >= this.weights.fallbackCoverage)
+      return { results: results, fallback: false };
+    var shown = results.slice(0, 3);
+    this.data.fallback.pages.forEach(function (location) {
+      var doc = self.docs.filter(function (d) { return d.location === location; })[0];
+      if (doc && !shown.some(function (r) { return r.doc === doc; }))
+        shown.push({ doc: doc, score: 0, coverage: 0, matched: {} });
+    });
+    return { results: shown, fallback: true };
+  };
+
+  /* A short extract of a result's text around the first of the reader's words it has,
+     with those words marked (HTML, escaped). */
+  Index.prototype.teaser = function (doc, words, length) {
+    var self = this;
+    var text = doc.text;
+    var stems = Object.create(null);
+    words.forEach(function (w) { stems[self.stem(w)] = true; });
+    var re = /[A-Za-z\u00c0-\u024f0-9]+/g, m, first = -1, marks = [];
+    while ((m = re.exec(text))) {
+      var f = fold(m[0]);
+      if (stems[this.stem(f)] || stems[f]) {
+        if (first < 0) first = m.index;
+        marks.push([m.index, m.index + m[0].length]);
+      }
+    }
+    var start = first < 0 ? 0 : Math.max(0, text.lastIndexOf(" ", Math.max(0, first - 40)) + 1);
+    if (start > 0 && first - start > 60) start = first;
+    var end = Math.min(text.length, start + length);
+    if (end < text.length) end = Math.max(start + 1, text.lastIndexOf(" ", end));
+    var out = start > 0 ? "\u2026" : "", pos = start;
+    marks.forEach(function (r) {
+      if (r[0] < pos || r[1] > end) return;
+      out += escapeHtml(text.slice(pos, r[0])) + "<mark>" + escapeHtml(text.slice(r[0], r[1])) + "</mark>";
+      pos = r[1];
+    });
+    out += escapeHtml(text.slice(pos, end)) + (end < text.length ? "\u2026" : "");
+    return out;
+  };
+
+  function unique(list) {
+    var seen = Object.create(null);
+    return list.filter(function (x) { return seen[x] ? false : (seen[x] = true); });
+  }
+
+  return { Index: Index, fold: fold, tokens: tokens, withinEdits: withinEdits, escapeHtml: escapeHtml };
+});

@@ -1,0 +1,297 @@
+"""The site search: check its data, write its index once, and install its worker.
+
+Everything search needs lives in search/ (see README, "Search"): the engine and worker
+(JavaScript), the weights (data/ranking.yml), each language's vocabulary (data/<lang>.yml)
+and the searches readers type for each result (data/questions-<lang>.yml). This hook
+
+- checks those data files when the build starts, failing with the file, the entry and the fix;
+- after Material's search plugin has split the pages into results, writes one index per
+  language (search/index.<lang>.<hash>.json: the results, the vocabulary and the weights),
+  the worker (search/worker.<lang>.js: the stemmer, search/engine.js, search/worker.js), and a
+  stub search_index.json, so a page loads no index until the reader searches;
+- points each page's search at its language's worker, and adds search/loader.js to pages.
+
+It runs after the search plugin's on_post_build (priority -100) and needs no other hook.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+STEMMERS = {"porter": "orama-stemmers-3.1.18/en.cjs", "spanish": "orama-stemmers-3.1.18/es.cjs"}
+LANGUAGES = {"en": ""}  # language -> the URL prefix of its pages ("es": "es/" when Spanish is added)
+LOADER = "search/loader.js"
+WORKER = "search/worker.{lang}.js"
+MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+SEARCH = re.compile(r"[a-z0-9][a-z0-9 '&.,?%/-]*")  # a reader search: lower case, plain letters
+MAX_SEARCH_WORDS = 12
+SOURCES_LINE = re.compile(r"<p[^>]*>Sources: (S\d+(, )?)+</p>")
+TAG = re.compile(r"<[^>]+>")
+
+_data: dict[str, Any] = {}
+
+
+def _fail(path: Path, where: str, problem: str) -> PluginError:
+    rel = path.relative_to(HERE.parent) if path.is_relative_to(HERE.parent) else path
+    return PluginError(f"{rel}: {where}: {problem}" if where else f"{rel}: {problem}")
+
+
+def _load(path: Path) -> Any:
+    import yaml  # noqa: PLC0415 - MkDocs depends on it
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise _fail(path, "", "the file is missing") from None
+    except UnicodeDecodeError:
+        raise _fail(path, "", "the file is not UTF-8: save it as UTF-8") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        raise _fail(path, where, f"not valid YAML ({getattr(err, 'problem', err)}); "
+                    "put text that has a colon in quotes, and indent with spaces") from None
+
+
+def _number(path: Path, where: str, value: Any, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        raise _fail(path, where, f"must be a number from {low} to {high} (got {value!r})")
+    return float(value)
+
+
+def _why(path: Path, where: str, entry: dict) -> None:
+    why = entry.get("why")
+    if not isinstance(why, str) or len(why.split()) < 4:
+        raise _fail(path, where, "needs a 'why:' sentence saying why it is there")
+
+
+def load_ranking(path: Path) -> dict[str, Any]:
+    """Read ranking.yml: the weights (as the engine names them), topics and limits."""
+    data = _load(path)
+    if not isinstance(data, dict) or set(data) != {"weights", "topics", "limits"}:
+        raise _fail(path, "", "expected exactly the sections weights, topics and limits")
+    weights: dict[str, Any] = {}
+    raw = data["weights"]
+    if not isinstance(raw, dict) or not isinstance(raw.get("fields"), dict):
+        raise _fail(path, "weights", "expected a 'fields' entry and one entry per weight")
+    _why(path, "weights: fields", raw["fields"])
+    fields = []
+    for name in ("title", "page", "text", "asked", "tags"):
+        entry = raw["fields"].get(name)
+        if not isinstance(entry, dict) or "value" not in entry:
+            raise _fail(path, f"weights: fields: {name}", "expected '{value: <number>, fitted: true|false}'")
+        fields.append(_number(path, f"weights: fields: {name}", entry["value"], 0, 100))
+    weights["fields"] = fields
+    limits = {"k1": (0, 10), "b": (0, 1), "coverage_power": (0, 10), "synonym": (0, 1), "prefix": (0, 1),
+              "prefix_last": (0, 1), "fuzzy": (0, 1), "phrase": (0, 10), "stop_word": (0, 1),
+              "fallback_coverage": (0, 1)}
+    unknown = set(raw) - set(limits) - {"fields"}
+    if unknown:
+        raise _fail(path, "weights", f"unknown weight(s) {', '.join(sorted(unknown))}; "
+                    f"known: {', '.join(sorted(limits))}")
+    for name, (low, high) in limits.items():
+        entry = raw.get(name)
+        if not isinstance(entry, dict) or "value" not in entry:
+            raise _fail(path, f"weights: {name}", "missing: expected '{value: <number>, why: ...}'")
+        _why(path, f"weights: {name}", entry)
+        camel = re.sub(r"_(\w)", lambda m: m.group(1).upper(), name)
+        weights[camel] = _number(path, f"weights: {name}", entry["value"], low, high)
+    topics = data["topics"]
+    if not isinstance(topics, dict) or not isinstance(topics.get("list"), list):
+        raise _fail(path, "topics", "expected a 'why:' and a 'list:' of topics")
+    _why(path, "topics", topics)
+    out_topics = []
+    for n, topic in enumerate(topics["list"], start=1):
+        where = f"topics: entry {n}"
+        if not isinstance(topic, dict) or set(topic) != {"name", "docs", "query", "factor"}:
+            raise _fail(path, where, "expected exactly name, docs, query and factor")
+        for key in ("docs", "query"):
+            try:
+                re.compile(topic[key])
+            except (re.error, TypeError) as err:
+                raise _fail(path, f"{where}: {key}", f"not a valid pattern ({err})") from None
+        out_topics.append({"docs": topic["docs"], "query": topic["query"],
+                           "factor": _number(path, f"{where}: factor", topic["factor"], 0, 1)})
+    lim = data["limits"]
+    names = ("max_query_chars", "max_words", "max_word_length", "max_expansions", "min_fuzzy_length",
+             "two_edit_length")
+    if not isinstance(lim, dict) or set(lim) != {"why", *names}:
+        raise _fail(path, "limits", f"expected exactly why and {', '.join(names)}")
+    out_limits = {re.sub(r"_(\w)", lambda m: m.group(1).upper(), k): int(_number(path, f"limits: {k}", lim[k], 1, 1000))
+                  for k in names}
+    return {"weights": weights, "topics": out_topics, "limits": out_limits}
+
+
+def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
+    """Read <lang>.yml: stemmer, stop words, variants, fallback and synonyms."""
+    data = _load(path)
+    keys = {"language", "stemmer", "stop_words", "variants", "fallback", "synonyms"}
+    if not isinstance(data, dict) or set(data) != keys:
+        raise _fail(path, "", f"expected exactly the sections {', '.join(sorted(keys))}")
+    if data["language"] != lang:
+        raise _fail(path, "language", f"must be '{lang}', as the file name says")
+    if data["stemmer"] not in STEMMERS:
+        raise _fail(path, "stemmer", f"must be one of {', '.join(STEMMERS)}")
+    stop = data["stop_words"]
+    if not isinstance(stop, dict) or not isinstance(stop.get("words"), str) or \
+            not re.fullmatch(r"[a-z0-9 \n]+", stop["words"]):
+        raise _fail(path, "stop_words", "expected a 'why:' and 'words:' in lower case, separated by spaces")
+    _why(path, "stop_words", stop)
+    variants = data["variants"]
+    if not isinstance(variants, dict) or not isinstance(variants.get("words"), dict) or \
+            not all(isinstance(k, str) and isinstance(v, str) for k, v in variants["words"].items()):
+        raise _fail(path, "variants", "expected a 'why:' and 'words:' lines such as 'b4: before'")
+    _why(path, "variants", variants)
+    fallback = data["fallback"]
+    if not isinstance(fallback, dict) or not isinstance(fallback.get("message"), str) or \
+            not isinstance(fallback.get("pages"), list):
+        raise _fail(path, "fallback", "expected 'why:', 'message:' and 'pages: [address/, ...]'")
+    _why(path, "fallback", fallback)
+    synonyms = data["synonyms"]
+    if not isinstance(synonyms, list):
+        raise _fail(path, "synonyms", "expected a list of entries, each '- match: [...]'")
+    for n, entry in enumerate(synonyms, start=1):
+        where = f"synonyms: entry {n}"
+        if not isinstance(entry, dict) or set(entry) != {"match", "add", "why"}:
+            raise _fail(path, where, "must have exactly the keys match, add and why")
+        for key in ("match", "add"):
+            value = entry[key]
+            if not isinstance(value, list) or not value or \
+                    not all(isinstance(w, str) and re.search(r"\w", w) for w in value):
+                raise _fail(path, f"{where}: {key}", "must be a list of words or phrases, such as [pores, pore]")
+        _why(path, where, entry)
+    return {"stemmer": data["stemmer"], "stop": stop["words"].split(), "variants": variants["words"],
+            "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
+            "synonyms": [{"match": e["match"], "add": e["add"]} for e in synonyms]}
+
+
+def load_questions(path: Path) -> dict[str, list[str]]:
+    """Read questions-<lang>.yml: result address -> the searches readers type for it."""
+    data = _load(path) or {}
+    if not isinstance(data, dict):
+        raise _fail(path, "", "expected a mapping of result addresses (\"/faq/basics/#what-is-cit\") "
+                    "to lists of searches")
+    for address, searches in data.items():
+        where = f"'{address}'"
+        if not isinstance(address, str) or not address.startswith("/"):
+            raise _fail(path, where, "an address starts with '/', as in the site's URLs")
+        if not isinstance(searches, list) or not searches:
+            raise _fail(path, where, "expected a list of searches, one per line starting with '- '")
+        seen: set[str] = set()
+        for search in searches:
+            if not isinstance(search, str) or not SEARCH.fullmatch(search):
+                raise _fail(path, where, f"the search {search!r} must be plain lower-case text "
+                            "(letters a-z, digits, spaces and ' & . , ? % / -)")
+            if len(search.split()) > MAX_SEARCH_WORDS:
+                raise _fail(path, where, f"the search '{search}' has more than {MAX_SEARCH_WORDS} words: "
+                            "write it as a reader would type it, shorter")
+            if search in seen:
+                raise _fail(path, where, f"the search '{search}' is listed twice")
+            seen.add(search)
+    return data
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check the search data, and add the page-side script."""
+    _data.clear()
+    _data["ranking"] = load_ranking(DATA / "ranking.yml")
+    for lang in LANGUAGES:
+        _data[lang] = {"vocabulary": load_vocabulary(DATA / f"{lang}.yml", lang),
+                       "questions": load_questions(DATA / f"questions-{lang}.yml")}
+    if LOADER not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(LOADER)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the page-side script to the site's files."""
+    files.append(File.generated(config, LOADER, abs_src_path=str(HERE / "loader.js")))
+    return files
+
+
+def language_of(location: str) -> str:
+    """The language of a result, by its address's prefix."""
+    for lang, prefix in LANGUAGES.items():
+        if prefix and location.startswith(prefix):
+            return lang
+    return next(lang for lang, prefix in LANGUAGES.items() if not prefix)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Point the page's search at its language's worker."""
+    worker = WORKER.format(lang=language_of(page.url))
+    return MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{m.group(2)}{worker}"', output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for pages made from templates alone (404.html)."""
+    return MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{m.group(2)}{WORKER.format(lang="en")}"', output_content)
+
+
+def plain(text: str) -> str:
+    """A result's text as plain words: no tags, entities or source lines."""
+    return " ".join(html.unescape(TAG.sub(" ", SOURCES_LINE.sub(" ", text))).split())
+
+
+def index_docs(docs: list[dict], questions: dict[str, list[str]], path: Path) -> list[list]:
+    """The results of one language in the index's form: [address, title, text, page, searches, tags]."""
+    by_location = {d["location"]: n for n, d in enumerate(docs)}
+    unknown = sorted(a for a in questions if a[1:] not in by_location)
+    if unknown:
+        raise _fail(path, "", f"no search result has the address {', '.join(unknown)}. A heading id or "
+                    "page was renamed or removed: published links must keep working, so keep the old id "
+                    "(or add an alias or redirect, see CONTRIBUTING), then use the result's current address here")
+    out = []
+    for d in docs:
+        loc = d["location"]
+        page = by_location.get(loc.split("#")[0], -1) if "#" in loc else -1
+        asked = " ".join(questions.get("/" + loc, []))
+        out.append([loc, plain(d["title"]), plain(d.get("text", "")), page, asked, d.get("tags") or []])
+    return out
+
+
+def worker_source(stemmer: str, index_url: str) -> str:
+    """The worker file: the stemmer, the engine, the index's address, and the worker."""
+    cjs = (HERE / "vendor" / STEMMERS[stemmer]).read_text(encoding="utf-8")
+    return "\n".join([
+        "/* Built by search/hook.py from search/vendor, search/engine.js and search/worker.js. */",
+        f"var MNG_STEM = (function () {{ var exports = {{}};\n{cjs}\nreturn exports.stemmer; }})();",
+        (HERE / "engine.js").read_text(encoding="utf-8"),
+        f"var MNG_INDEX_URL = {json.dumps(index_url)};",
+        (HERE / "worker.js").read_text(encoding="utf-8"),
+    ])
+
+
+@event_priority(-100)  # after the search plugin has written search/search_index.json
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write each language's index and worker, and the stub index Material loads at once."""
+    out = Path(config.site_dir) / "search"
+    material = json.loads((out / "search_index.json").read_text(encoding="utf-8"))
+    for old in out.glob("index.*.json"):
+        old.unlink()
+    for lang in LANGUAGES:
+        vocab = _data[lang]["vocabulary"]
+        docs = [d for d in material["docs"] if language_of(d["location"]) == lang]
+        index = {"lang": lang, **_data["ranking"], **{k: v for k, v in vocab.items() if k != "stemmer"},
+                 "docs": index_docs(docs, _data[lang]["questions"], DATA / f"questions-{lang}.yml")}
+        locations = {d[0] for d in index["docs"]}
+        missing = [p for p in vocab["fallback"]["pages"] if p not in locations]
+        if missing:
+            raise _fail(DATA / f"{lang}.yml", "fallback: pages", f"no page has the address {', '.join(missing)}")
+        body = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+        name = f"index.{lang}.{hashlib.sha256(body.encode()).hexdigest()[:10]}.json"
+        (out / name).write_text(body, encoding="utf-8")
+        (out / f"worker.{lang}.js").write_text(worker_source(vocab["stemmer"], name), encoding="utf-8")
+    stub = {"config": {**material["config"], "fields": {"title": {"boost": 1}}}, "docs": []}
+    (out / "search_index.json").write_text(json.dumps(stub), encoding="utf-8")

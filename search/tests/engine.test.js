@@ -1,0 +1,173 @@
+/* Unit tests of search/engine.js and search/worker.js (Node's test runner: node --test search/tests). */
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+const { Index, fold, tokens, withinEdits } = require("../engine.js");
+
+const EN = require("../vendor/orama-stemmers-3.1.18/en.cjs").stemmer;
+const ES = require("../vendor/orama-stemmers-3.1.18/es.cjs").stemmer;
+
+/* A small site: test weights, not the site's (those are fitted in ranking.yml). */
+function fixture(docs, extra = {}) {
+  return {
+    lang: "en",
+    weights: { fields: [3, 0.5, 1, 1.5, 0.5], k1: 1.2, b: 0.75, coveragePower: 3, synonym: 0.8, prefix: 0.5,
+      prefixLast: 0.8, fuzzy: 0.7, phrase: 0.5, stopWord: 0.1, fallbackCoverage: 0.5 },
+    limits: { maxQueryChars: 200, maxWords: 12, maxWordLength: 30, maxExpansions: 24, minFuzzyLength: 4, twoEditLength: 9 },
+    topics: [{ docs: "coring", query: "coring", factor: 0.5 }],
+    stop: ["does", "it", "for", "after", "a", "the", "i", "is", "my"],
+    variants: { b4: "before", dont: "do not" },
+    fallback: { message: "No page matches all of your words.", pages: ["concerns/", "safety/help/"] },
+    synonyms: [
+      { match: ["radiofrequency micro-needling"], add: ["morpheus8", "morpheus 8"] },
+      { match: ["cold sore"], add: ["fever blister"] },
+      { match: ["isotretinoin"], add: ["accutane"] },
+    ],
+    docs: docs || [
+      ["concerns/", "Browse by concern", "Pick the concern you care about.", -1, "", []],
+      ["concerns/pores/", "Enlarged pores", "Micro-needling may help pores look smaller. It does not work for every day face care.", -1, "", []],
+      ["concerns/wrinkles/", "Wrinkles", "Studies suggest it can help fine lines and wrinkles on the face after a few months.", -1, "", []],
+      ["claims/#work", "Does it work?", "Whether it works for the face depends on the day and help you get; it may help.", -1, "", []],
+      ["safety/help/", "When to get medical help", "Get help the same day for a fever, pus or spreading redness.", -1, "", []],
+      ["safety/help/#fever", "Fever or pus after treatment", "A fever, pus or yellow crusts can mean an infection. Call your clinic today.", 4, "hot skin chills", []],
+      ["treatments/rf/", "Radiofrequency micro-needling", "Radiofrequency micro-needling heats the skin with needles.", -1, "", []],
+      ["safety/cold-sores/", "Cold sore flare-ups", "A cold sore can come back after treatment.", -1, "", []],
+      ["safety/drugs/", "Medicines", "Isotretinoin taken in the last six months needs a talk with your doctor.", -1, "", []],
+      ["treatments/coring/", "Micro-coring sessions", "Micro-coring sessions take about an hour.", -1, "", []],
+      ["faq/sessions/", "How many sessions do I need?", "Most people need about three sessions.", -1, "", []],
+      ["guide/", "Después del tratamiento", "Qué hacer después.", -1, "", []],
+    ],
+    ...extra,
+  };
+}
+const top = (index, q, n = 3) => index.answer(q, false).results.slice(0, n).map((r) => r.doc.location);
+
+test("text is folded: lower case, accents and apostrophes gone", () => {
+  assert.strictEqual(fold("Después DON'T"), "despues dont");
+  assert.deepStrictEqual(tokens("0.5 mm, micro-needling!"), ["0.5", "mm", "micro", "needling"]);
+});
+
+test("a rare word outweighs common ones", () => {
+  const index = new Index(fixture(), EN);
+  assert.strictEqual(top(index, "does it help open pores")[0], "concerns/pores/");
+  assert.strictEqual(top(index, "does it help wrinkles")[0], "concerns/wrinkles/");
+});
+
+test("a symptom finds the answer that says what to do", () => {
+  const index = new Index(fixture(), EN);
+  assert.ok(top(index, "pus 4 days after microneedling")[0].startsWith("safety/help/"));
+  assert.strictEqual(top(index, "skin hot to touch")[0], "safety/help/#fever"); /* from the reader searches */
+});
+
+test("stems, hyphenated compounds and typos find the page's words", () => {
+  const index = new Index(fixture(), EN);
+  assert.strictEqual(top(index, "wrinkle")[0], "concerns/wrinkles/");
+  assert.strictEqual(top(index, "microneedling radiofrequency")[0], "treatments/rf/");
+  assert.strictEqual(top(index, "wrinkels")[0], "concerns/wrinkles/");
+  assert.strictEqual(top(index, "isotretinion")[0], "safety/drugs/");
+});
+
+test("brand names and readers' phrases lead to the site's words", () => {
+  const index = new Index(fixture(), EN);
+  assert.strictEqual(top(index, "morpheus8")[0], "treatments/rf/");
+  assert.strictEqual(top(index, "accutane last year")[0], "safety/drugs/");
+  assert.strictEqual(top(index, "fever blister")[0], "safety/cold-sores/");
+  assert.strictEqual(top(index, "fever")[0], "safety/help/#fever"); /* "fever" alone is not a cold sore */
+});
+
+test("a side topic counts less unless the query names it", () => {
+  const index = new Index(fixture(), EN);
+  assert.strictEqual(top(index, "how many sessions")[0], "faq/sessions/");
+  assert.strictEqual(top(index, "coring sessions")[0], "treatments/coring/");
+});
+
+test("the last word may be still being typed", () => {
+  const index = new Index(fixture(), EN);
+  assert.strictEqual(index.answer("wrin", true).results[0].doc.location, "concerns/wrinkles/");
+});
+
+test("no good match shows the closest topics, browsing by concern and medical help", () => {
+  const index = new Index(fixture(), EN);
+  const found = index.answer("xyzzy qwertyuiop", false);
+  assert.strictEqual(found.fallback, true);
+  const locations = found.results.map((r) => r.doc.location);
+  assert.deepStrictEqual(locations.slice(-2), ["concerns/", "safety/help/"]);
+  assert.strictEqual(index.answer("wrinkles", false).fallback, false);
+});
+
+test("work is bounded: a pasted 5,000-letter word or 500 words answer at once", () => {
+  const index = new Index(fixture(), EN);
+  let start = Date.now();
+  index.answer("a".repeat(5000), true);
+  index.answer("pores ".repeat(500), true);
+  index.answer("wrinklesx".repeat(300), true);
+  assert.ok(Date.now() - start < 500, `took ${Date.now() - start} ms`);
+  const slots = index.parse("word ".repeat(100), true);
+  assert.ok(slots.length <= 12);
+  slots.forEach((s) => s.alts.forEach((a) => assert.ok(a.terms.length <= 24)));
+});
+
+test("edit distance is bounded and counts a swap as one edit", () => {
+  assert.ok(withinEdits("wrinkels", "wrinkles", 1));
+  assert.ok(!withinEdits("pores", "wrinkles", 2));
+  assert.ok(withinEdits("melasama", "melasma", 1));
+});
+
+test("Spanish: accents folded and words stemmed the Spanish way", () => {
+  const index = new Index(fixture(undefined, { lang: "es", stop: ["de", "del", "que"] }), ES);
+  assert.strictEqual(top(index, "despues tratamientos")[0], "guide/");
+});
+
+test("an extract marks the reader's words and escapes the page's text", () => {
+  const index = new Index(fixture([["a/", "T", "Use <b>sunscreen</b> & wait.", -1, "", []]]), EN);
+  assert.strictEqual(index.teaser(index.docs[0], ["sunscreen"], 100), "Use &lt;b&gt;<mark>sunscreen</mark>&lt;/b&gt; &amp; wait.");
+});
+
+/* The worker file as the build makes it (search/hook.py: worker_source), in a sandbox. */
+function worker(fetched) {
+  const cjs = fs.readFileSync(path.join(__dirname, "..", "vendor", "orama-stemmers-3.1.18", "en.cjs"), "utf8");
+  const source = `var MNG_STEM = (function () { var exports = {};\n${cjs}\nreturn exports.stemmer; })();\n` +
+    fs.readFileSync(path.join(__dirname, "..", "engine.js"), "utf8") + '\nvar MNG_INDEX_URL = "index.json";\n' +
+    fs.readFileSync(path.join(__dirname, "..", "worker.js"), "utf8");
+  const sent = [];
+  const handlers = [];
+  const sandbox = {
+    console, postMessage: (m) => sent.push(m),
+    addEventListener: (type, fn) => handlers.push(fn),
+    fetch: async (url) => { fetched.push(url); return { ok: true, json: async () => fixture() }; },
+  };
+  sandbox.self = sandbox;
+  vm.createContext(sandbox);
+  vm.runInContext(source, sandbox);
+  return { sent, send: (m) => handlers.forEach((h) => h({ data: m })) };
+}
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+test("the worker loads no index until a query, then answers in Material's format", async () => {
+  const fetched = [];
+  const w = worker(fetched);
+  w.send({ type: 0, data: { config: {}, docs: [] } });
+  w.send({ type: 2, data: "" });
+  await settle();
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(w.sent.map((m) => m.type))), [1, 3]);
+  assert.deepStrictEqual(fetched, []);
+  w.send({ type: 2, data: "wrinkles" });
+  await settle();
+  assert.deepStrictEqual(fetched, ["index.json"]);
+  const result = w.sent[w.sent.length - 1];
+  assert.strictEqual(result.type, 3);
+  assert.strictEqual(result.data.items[0][0].location, "concerns/wrinkles/");
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(result.data.items[0][0].terms)), { wrinkles: true });
+});
+
+test("the worker marks a fallback answer with its message", async () => {
+  const w = worker([]);
+  w.send({ type: 2, data: "zzzz qqqq" });
+  await settle();
+  const items = w.sent[w.sent.length - 1].data.items;
+  assert.match(items[0][0].title, /mng-search-fallback" hidden data-message="No page matches all of your words."/);
+  assert.strictEqual(items[items.length - 1][0].location, "safety/help/");
+});
