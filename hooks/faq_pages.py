@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _faq
+import _snippets
 from _shared import load_yaml, parse_front_matter, project_dir
 
 ALIASES_FILE = "data/faq-aliases.yml"
@@ -46,6 +47,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"{path}: {error}")
         # Blank lines in place of the front matter, so the FAQ parser's line numbers match the file.
         body = "\n" * body_offset + text.split("\n", body_offset)[body_offset]
+        # Shared facts (includes/facts.md) pulled into an answer count as its sentences.
+        body = _snippets.expand(body, project_dir(config), path)
         sources = meta.get("sources") or []
         if not isinstance(sources, list):
             raise PluginError(f"{path}: 'sources' must be a list of source ids, such as [S1, S4]")

@@ -26,6 +26,24 @@ READER_WORDING = {
     "whose wording and condition list match seed 004": "that is widely copied on other blogs",
 }
 
+# FACTS.md lists these under "Not found, so not cited": no fact rests on them, so they are
+# left out of the sources page (and a page citing one fails the build).
+NOT_CITED = {"S59"}
+
+# A source with no link a reader can open is described in plain words and kept in its own
+# group, so it is never mistaken for an agency text. Pages cite it only beside a source
+# that can be followed (tests/test_content.py checks the FAQ answers).
+UNLINKED = {
+    "S10": {
+        "title": "\"Regulatory and Device Landscape\", a research summary dated 6 July 2026 by an unnamed "
+                 "author. It sums up the FDA's micro-needling web page, the FDA's device records, its 2020 "
+                 "guidance and its 2025 warning on radiofrequency micro-needling. We found it in a public "
+                 "index of code and notes and cannot link to it. Where we use it, the same fact is also "
+                 "cited to a source you can follow, such as the FDA page it summarizes.",
+        "group": "Secondary summaries without a link",
+    },
+}
+
 
 def _clean(text: str) -> str:
     """Drop URLs, Markdown emphasis and leftover separators from a line of Section C."""
@@ -50,16 +68,28 @@ def parse(facts: str) -> dict[str, dict]:
         elif m := TOP.match(line):
             sid, rest = m.groups()
             current = {"title": _clean(rest), "group": group, "links": []}
-            current["links"] += [{"label": "Link", "url": u.rstrip(".,;")} for u in URL.findall(rest)]
+            current["links"] += [{"label": _label("", u), "url": u.rstrip(".,;")} for u in URL.findall(rest)]
             sources[sid] = current
         elif current is not None and (m := SUB.match(line)):
-            label = _clean(m.group(1)) or "Link"
             for u in URL.findall(m.group(1)):
-                current["links"].append({"label": label, "url": u.rstrip(".,;")})
+                current["links"].append({"label": _label(_clean(m.group(1)), u), "url": u.rstrip(".,;")})
+    for sid in NOT_CITED:
+        sources.pop(sid, None)
+    for sid, plain in UNLINKED.items():
+        if sid in sources:
+            sources[sid].update(plain)
     for sid, s in sources.items():
-        if not s["links"] and "compilation" not in s["title"].lower():
+        if not s["links"] and sid not in UNLINKED:
             raise SystemExit(f"{sid} has no link in Section C; fix the parser or FACTS.md")
     return sources
+
+
+def _label(text: str, url: str) -> str:
+    """A link label a reader can use: the line's own words, else where the link goes."""
+    text = re.sub(r"(:\s*and|\s+and)$", "", text)
+    text = "Summary" if text == "Summaries" else text
+    host = re.sub(r"^(www\.|pl\.)", "", url.split("//", 1)[1].split("/", 1)[0])
+    return f"{text} ({host})" if text else f"Read it at {host}"
 
 
 def render(sources: dict[str, dict]) -> str:

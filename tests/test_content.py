@@ -30,8 +30,8 @@ def test_no_eight_word_run_matches_a_source_post() -> None:
     prints = check_originality.load_fingerprints()
     assert len(prints) > 1000
     shared = {f.relative_to(ROOT).as_posix(): check_originality.matches(f.read_text(encoding="utf-8"), prints)
-              for f in pages() + [ROOT / "includes" / "abbreviations.md", ROOT / "includes" / "medical-help.md",
-                                  ROOT / "search" / "data" / "questions-en.yml"]}  # published in the search index
+              for f in pages() + sorted((ROOT / "includes").glob("*.md"))
+              + [ROOT / "search" / "data" / "questions-en.yml"]}  # published in the search index
     shared = {f: runs for f, runs in shared.items() if runs}
     assert not shared, shared
 
@@ -78,7 +78,8 @@ def test_every_source_is_cited_and_every_page_cites_one() -> None:
 
 def test_every_glossary_term_is_used() -> None:
     text = "\n".join(p.read_text(encoding="utf-8") for p in pages() if p.name != "glossary.md")
-    text += (ROOT / "includes" / "medical-help.md").read_text(encoding="utf-8")
+    text += "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "includes").glob("*.md")
+                      if p.name != "abbreviations.md")
     terms = re.findall(r"^\*\[([^\]]+)\]:", (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8"), re.M)
     unused = [t for t in terms if not re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", text)]
     assert not unused, f"glossary terms no page uses: {unused}"
@@ -98,3 +99,39 @@ def test_no_section_b_phrases() -> None:
                 if not re.search(r"\"|'|\?|claim|myth|not |never|isn't|misspell|wrong", context, re.I):
                     problems.append(f"{page.relative_to(ROOT)}:{line}: {m.group()} in: {context}")
     assert not problems, "\n".join(problems)
+
+
+# Numbers that recur across pages live in includes/facts.md (one section per fact). A page
+# states them by pulling the section in, so a correction there reaches every page; these
+# phrases typed into a page again would drift. The timeline drawing on sessions-and-results
+# (a <figure>) says "Days 1 to 3" and "3 months" in its SVG, which cannot pull in a snippet.
+RETYPED_FACTS = [r"\b(1|one) to (3|three) days\b", r"\babout 24 hours\b", r"\b(1|one) to (4|four) weeks\b",
+                 r"\b7 to 10 days\b", r"\b(3|three) months after (your|the) last\b", r"\b24 hours before\b",
+                 r"\b(2|two) weeks before\b", r"\bup to about a week\b"]
+
+
+def test_recurring_numbers_come_from_the_facts_include() -> None:
+    facts = (ROOT / "includes" / "facts.md").read_text(encoding="utf-8")
+    for pattern in (RETYPED_FACTS[0], RETYPED_FACTS[1], RETYPED_FACTS[4], RETYPED_FACTS[-1]):
+        assert re.search(pattern, facts, re.I), f"{pattern} no longer in includes/facts.md: update this test"
+    retyped = [f"{page.relative_to(ROOT)}: {m.group()}"
+               for page in pages() for pattern in RETYPED_FACTS
+               for m in re.finditer(pattern, re.sub(r"<figure.*?</figure>", "", page.read_text(encoding="utf-8")
+                                                    .split("---", 2)[2], flags=re.S), re.I)]
+    assert not retyped, "state these with --8<-- \"includes/facts.md:<section>\" instead:\n" + "\n".join(retyped)
+
+
+def test_a_source_without_a_link_is_never_the_only_support() -> None:
+    sources = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
+    unlinked = {sid for sid, s in sources.items() if not s["links"]}
+    assert unlinked, "no unlinked source left: drop this test"
+    alone = []
+    for page in pages():
+        text = page.read_text(encoding="utf-8")
+        lists = [front_matter(page).get("sources") or []]
+        lists += [m.group(1).split(", ") for m in re.finditer(r"^Sources: (.*)$", text, re.M)]
+        alone += [f"{page.relative_to(ROOT)}: {ids}" for ids in lists if ids and set(ids) <= unlinked]
+    assert not alone, alone
+    for sid, s in sources.items():
+        assert all(link["label"].strip() and link["label"] != "Link" for link in s["links"]), sid
+
