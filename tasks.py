@@ -2,7 +2,7 @@
 """Project tasks. Each one installs what it needs first.
 
     python3 tasks.py serve    serve the site at http://127.0.0.1:8000 with live reload
-    python3 tasks.py test     run every test (pytest arguments may follow)
+    python3 tasks.py test     run every test: search/tests in Node, then pytest (pytest arguments may follow)
     python3 tasks.py build    build the static site into site/
     python3 tasks.py register-urls   add new public URLs to data/published-urls.txt
 """
@@ -89,6 +89,8 @@ def main(argv: list[str]) -> int:
         ensure_python_packages()
         ensure_apt_packages()
         ensure_node_packages()
+        if not args:  # the search engine's unit tests (Node's test runner), then pytest
+            run(["node", "--test", "search/tests/"], env=env)
         run([PY, "-m", "pytest", *args], env=env)
     else:
         print(__doc__)

@@ -28,8 +28,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE / "data"
 STEMMERS = {"porter": "orama-stemmers-3.1.18/en.cjs", "spanish": "orama-stemmers-3.1.18/es.cjs"}
 LANGUAGES = {"en": ""}  # language -> the URL prefix of its pages ("es": "es/" when Spanish is added)
 LOADER = "search/loader.js"
@@ -41,10 +39,15 @@ SOURCES_LINE = re.compile(r"<p[^>]*>Sources: (S\d+(, )?)+</p>")
 TAG = re.compile(r"<[^>]+>")
 
 _data: dict[str, Any] = {}
+_folder: list[Path] = []  # the project's search/ folder, beside its mkdocs.yml
+
+
+def folder() -> Path:
+    return _folder[0]
 
 
 def _fail(path: Path, where: str, problem: str) -> PluginError:
-    rel = path.relative_to(HERE.parent) if path.is_relative_to(HERE.parent) else path
+    rel = path.relative_to(folder().parent) if path.is_relative_to(folder().parent) else path
     return PluginError(f"{rel}: {where}: {problem}" if where else f"{rel}: {problem}")
 
 
@@ -205,10 +208,12 @@ def load_questions(path: Path) -> dict[str, list[str]]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the search data, and add the page-side script."""
     _data.clear()
-    _data["ranking"] = load_ranking(DATA / "ranking.yml")
+    _folder[:] = [Path(config.config_file_path).parent / "search"]
+    data = folder() / "data"
+    _data["ranking"] = load_ranking(data / "ranking.yml")
     for lang in LANGUAGES:
-        _data[lang] = {"vocabulary": load_vocabulary(DATA / f"{lang}.yml", lang),
-                       "questions": load_questions(DATA / f"questions-{lang}.yml")}
+        _data[lang] = {"vocabulary": load_vocabulary(data / f"{lang}.yml", lang),
+                       "questions": load_questions(data / f"questions-{lang}.yml")}
     if LOADER not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(LOADER)
     return config
@@ -216,7 +221,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the page-side script to the site's files."""
-    files.append(File.generated(config, LOADER, abs_src_path=str(HERE / "loader.js")))
+    files.append(File.generated(config, LOADER, abs_src_path=str(folder() / "loader.js")))
     return files
 
 
@@ -263,13 +268,13 @@ def index_docs(docs: list[dict], questions: dict[str, list[str]], path: Path) ->
 
 def worker_source(stemmer: str, index_url: str) -> str:
     """The worker file: the stemmer, the engine, the index's address, and the worker."""
-    cjs = (HERE / "vendor" / STEMMERS[stemmer]).read_text(encoding="utf-8")
+    cjs = (folder() / "vendor" / STEMMERS[stemmer]).read_text(encoding="utf-8")
     return "\n".join([
         "/* Built by search/hook.py from search/vendor, search/engine.js and search/worker.js. */",
         f"var MNG_STEM = (function () {{ var exports = {{}};\n{cjs}\nreturn exports.stemmer; }})();",
-        (HERE / "engine.js").read_text(encoding="utf-8"),
+        (folder() / "engine.js").read_text(encoding="utf-8"),
         f"var MNG_INDEX_URL = {json.dumps(index_url)};",
-        (HERE / "worker.js").read_text(encoding="utf-8"),
+        (folder() / "worker.js").read_text(encoding="utf-8"),
     ])
 
 
@@ -284,11 +289,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         vocab = _data[lang]["vocabulary"]
         docs = [d for d in material["docs"] if language_of(d["location"]) == lang]
         index = {"lang": lang, **_data["ranking"], **{k: v for k, v in vocab.items() if k != "stemmer"},
-                 "docs": index_docs(docs, _data[lang]["questions"], DATA / f"questions-{lang}.yml")}
+                 "docs": index_docs(docs, _data[lang]["questions"], folder() / "data" / f"questions-{lang}.yml")}
         locations = {d[0] for d in index["docs"]}
         missing = [p for p in vocab["fallback"]["pages"] if p not in locations]
         if missing:
-            raise _fail(DATA / f"{lang}.yml", "fallback: pages", f"no page has the address {', '.join(missing)}")
+            raise _fail(folder() / "data" / f"{lang}.yml", "fallback: pages", f"no page has the address {', '.join(missing)}")
         body = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
         name = f"index.{lang}.{hashlib.sha256(body.encode()).hexdigest()[:10]}.json"
         (out / name).write_text(body, encoding="utf-8")

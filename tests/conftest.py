@@ -1,6 +1,7 @@
 """Shared fixtures: the site built once per run, a local server and Debian's Chromium."""
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,11 @@ __all__ = ["ROOT", "link_search", "mkdocs_build", "page_urls"]
 
 def link_search(project: Path) -> None:
     """Give a small test project the real search folder, but no reader searches:
-    those name the real site's pages."""
+    those name the real site's pages. Its change history is emptied for the same reason."""
+    history = project / "data" / "changes.yml"
+    if history.exists() or history.is_symlink():
+        history.unlink()  # a symlink to the real file, or a copy: never write through it
+        history.write_text("# No changes in this test project.\n", encoding="utf-8")
     (project / "search" / "data").mkdir(parents=True)
     for path in (ROOT / "search").iterdir():
         if path.name != "data":
@@ -25,6 +30,9 @@ def link_search(project: Path) -> None:
     for path in (ROOT / "search" / "data").iterdir():
         if path.name.startswith("questions-"):
             (project / "search" / "data" / path.name).write_text("{}\n", encoding="utf-8")
+        elif path.name == "en.yml":  # a small project has a home page, not the site's fallback pages
+            text = re.sub(r"(?m)^  pages: \[.*\]$", '  pages: [""]', path.read_text(encoding="utf-8"))
+            (project / "search" / "data" / path.name).write_text(text, encoding="utf-8")
         else:
             (project / "search" / "data" / path.name).symlink_to(path)
 

@@ -87,10 +87,16 @@ def test_description_meta_matches_front_matter(site: Path) -> None:
     assert parse(site / "safety" / "index.html").meta["description"] == description
 
 
+def search_docs(site: Path) -> list[dict[str, str]]:
+    """The results of the English search index (search/hook.py writes them as lists)."""
+    index = json.loads(next((site / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
+    return [{"location": d[0], "title": d[1], "text": d[2]} for d in index["docs"]]
+
+
 def test_no_two_search_results_are_the_same(site: Path) -> None:
     """A box repeated on many pages (such as "When to get medical help") is searchable once:
     mark the other copies' headings with data-search-exclude (see CONTRIBUTING.md)."""
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = search_docs(site)
     seen: dict[tuple[str, str], str] = {}
     repeats = []
     for doc in docs:
@@ -105,8 +111,7 @@ def test_every_search_result_has_reader_searches(site: Path) -> None:
     """Every page, section and FAQ question (glossary terms aside) has an entry in
     search/data/questions-en.yml, so a new section cannot be left out by mistake."""
     listed = yaml.safe_load((ROOT / "search" / "data" / "questions-en.yml").read_text(encoding="utf-8"))
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    missing = [f"/{d['location']}" for d in index["docs"]
+    missing = [f"/{d['location']}" for d in search_docs(site)
                if f"/{d['location']}" not in listed and "glossary/#term-" not in d["location"]]
     assert not missing, ("add these addresses to search/data/questions-en.yml, each with the searches "
                          f"readers would type to find it: {missing}")

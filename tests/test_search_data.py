@@ -1,0 +1,85 @@
+"""Every mistake in the search data (search/data/*.yml) stops the build, naming the file and the fix."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from test_bad_input import GOOD, make_project
+
+QUESTIONS = "questions-en.yml"
+CASES = {
+    # file, replace (old, new) in the real file or None to write `text`, text, expected message
+    "renamed heading": (QUESTIONS, None, '"/page/#old-name":\n  - what is this\n',
+                        "no search result has the address /page/#old-name"),
+    "address without slash": (QUESTIONS, None, '"page/#a-section":\n  - what is this\n',
+                              "an address starts with '/'"),
+    "not a list": (QUESTIONS, None, '"/page/#a-section": what is this\n', "expected a list of searches"),
+    "capital letters": (QUESTIONS, None, '"/page/#a-section":\n  - What Is This\n', "must be plain lower-case text"),
+    "look-alike letter": (QUESTIONS, None, '"/page/#a-section":\n  - coll\u0430gen\n', "must be plain lower-case text"),
+    "listed twice": (QUESTIONS, None, '"/page/#a-section":\n  - collagen\n  - collagen\n', "'collagen' is listed twice"),
+    "too long": (QUESTIONS, None, '"/page/#a-section":\n  - ' + " ".join(["word"] * 13) + "\n",
+                 "has more than 12 words"),
+    "questions not a mapping": (QUESTIONS, None, "- collagen\n", "expected a mapping of result addresses"),
+    "colon without quotes": (QUESTIONS, None, '"/page/#a-section":\n  - why: this\n  bad: [\n',
+                             "put text that has a colon in quotes"),
+    "synonym without why": ("en.yml", ("    why: Readers name minoxidil by its brands.\n", ""), None,
+                            "synonyms: entry 119: must have exactly the keys match, add and why"),
+    "synonym add not a list": ("en.yml", ("    add: [regaine,", "    add: regaine\n    x: ["), None,
+                               "synonyms: entry 119"),
+    "stop word in capitals": ("en.yml", ("  words: >-\n    a able", "  words: >-\n    A able"), None,
+                              "stop_words: expected a 'why:' and 'words:' in lower case"),
+    "unknown stemmer": ("en.yml", ("stemmer: porter", "stemmer: snowball"), None, "stemmer: must be one of"),
+    "weight out of range": ("ranking.yml", ("synonym: {value: ", "synonym: {value: 7"), None,
+                            "weights: synonym: must be a number from 0 to 1"),
+    "unknown weight": ("ranking.yml", ("  k1: {", "  k2: {value: 1, why: a weight with a typo in it}\n  k1: {"), None,
+                       "unknown weight(s) k2"),
+    "weight without why": ("ranking.yml", (', why: "how fast repeats of a word stop adding (BM25)"', ""), None,
+                           "weights: k1: needs a 'why:' sentence"),
+    "bad topic pattern": ("ranking.yml", ('docs: "coring|ellacor"', 'docs: "coring|(ellacor"'), None,
+                          "topics: entry 1: docs: not a valid pattern"),
+}
+
+
+def search_data_copy(project: Path) -> Path:
+    """Replace the project's links to the real search data with copies to edit."""
+    data = project / "search" / "data"
+    for path in (ROOT / "search" / "data").iterdir():
+        if (data / path.name).is_symlink():
+            (data / path.name).unlink()
+            shutil.copy(path, data / path.name)
+    return data
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_search_data_fails_build(tmp_path: Path, case: str) -> None:
+    name, replace, text, expected = CASES[case]
+    project = make_project(tmp_path, {"page.md": GOOD})
+    path = search_data_copy(project) / name
+    if replace:
+        old, new = replace
+        original = path.read_text(encoding="utf-8")
+        assert old in original, f"the case no longer applies to {name}: {old!r}"
+        text = original.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build passed:\n{out}"
+    assert f"search/data/{name}" in out and expected in out, out
+    assert "Traceback" not in out, out
+
+
+def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
+    """A result's reader searches go into its index entry; readers never see them."""
+    project = make_project(tmp_path, {"page.md": GOOD})
+    (search_data_copy(project) / QUESTIONS).write_text(
+        '"/page/#a-section":\n  - sunburn tonight\n  - fever blister tonight\n', encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    index = json.loads(next((tmp_path / "out" / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
+    (doc,) = [d for d in index["docs"] if d[0] == "page/#a-section"]
+    assert doc[4] == "sunburn tonight fever blister tonight"
+    assert "sunburn" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")
