@@ -1,5 +1,8 @@
 """Write the FAQ's public outputs: /faq.json and a chrome-less /embed/faq/<id>/ page.
 
+Each answer carries its last change (from data/changes.yml) and the address of its
+printable card (written by hooks/faq_cards.py).
+
 Both are part of the site's public contract with clinics: URLs never change, and
 the feed follows docs/schemas/faq-feed-v1.schema.json. A retired id (see
 data/faq-aliases.yml) keeps its embed page, showing the question that replaced it.
@@ -20,11 +23,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import _changes
 import _faq
 
 FEED = "faq.json"
 SCHEMA = "schemas/faq-feed-v1.schema.json"
 TERMS = "about/for-clinics/#terms"
+PRINT = "print/faq/{id}/"
 _reviewed: dict[str, dt.date] = {}
 _topic_titles: dict[str, str] = {}
 _writer: list[threading.Thread] = []  # writes the embed pages during the build
@@ -46,11 +51,17 @@ def absolute_links(html: str, page_url: str) -> str:
     return re.sub(r'href="([^"]+)"', fix, html)
 
 
+def last_change(q: _faq.Question) -> _changes.Change | None:
+    """The answer's newest change: its own entries (old ids too) and its whole page's."""
+    return _changes.latest(_changes.for_answer("/" + q.page_url, [q.id, *q.aliases]))
+
+
 def feed(site_url: str, site_name: str) -> dict:
     questions = []
     for q in _faq.QUESTIONS.values():
         if not q.answer_text:
             raise PluginError(f"docs/{q.src_uri}: no rendered answer for '{q.id}'")
+        change = last_change(q)
         questions.append({
             "id": q.id,
             "question": q.question,
@@ -62,6 +73,10 @@ def feed(site_url: str, site_name: str) -> dict:
             "last_reviewed": _reviewed[q.src_uri].isoformat(),
             "sources": q.sources,
             "aliases": q.aliases,
+            "last_changed": change.date.isoformat() if change else None,
+            "change_kind": change.kind if change else None,
+            "change_note": change.note if change else None,
+            "print_url": site_url + PRINT.format(id=q.id),
         })
     return {"$schema": site_url + SCHEMA, "version": 1, "site": {"name": site_name, "url": site_url},
             "terms": site_url + TERMS, "questions": questions}
@@ -78,6 +93,7 @@ def embed_pages(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]
         html = template.render(
             q=q, url=f"{page_url}#{q.id}", base="../../../", site_url=site_url,
             site_name=config.site_name, reviewed=_reviewed[q.src_uri].strftime("%-d %B %Y"),
+            change=last_change(q), long_date=_changes.long_date,
             answer_html=Markup(absolute_links(q.answer_html, page_url)),
         )
         pages += [(site / "embed" / "faq" / embed_id / "index.html", html) for embed_id in [q.id, *q.aliases]]

@@ -1,0 +1,103 @@
+"""Write a printable card for every FAQ answer: /print/faq/<id>/ and its QR code, qr.svg.
+
+The card holds the question, the answer, the when-to-get-help line, the review date, the
+last change and the credit, and fits one A4 or US Letter page (card.css). The QR code opens
+the answer's own URL; segno makes it at build time as an SVG file with no style attributes
+(the Content-Security-Policy allows no inline styles).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urljoin
+
+import segno
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import _changes
+import _faq
+
+CARD_DIR = "print/faq"
+_reviewed: dict[str, dt.date] = {}
+_writer: list[threading.Thread] = []
+_errors: list[Exception] = []
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Remember each FAQ page's review date for its cards."""
+    if _faq.is_faq_page(page.file.src_uri):
+        _reviewed[page.file.src_uri] = page.meta["reviewed"]
+    return markdown
+
+
+def qr_svg(url: str) -> str:
+    """The URL as a QR code in SVG: black on a white square, with the standard quiet zone."""
+    buf = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        buf, kind="svg", scale=1, border=4, omitsize=True, dark="#000", light="#fff", xmldecl=True, svgns=True,
+        title=f"QR code: {url}", nl=True)
+    svg = buf.getvalue().decode("utf-8")
+    if re.search(r"\sstyle=|<style", svg):
+        raise PluginError(f"segno wrote a style attribute in the QR code for {url}; the site's "
+                          "Content-Security-Policy would block it: check the segno version pinned "
+                          "in requirements.txt")
+    return svg
+
+
+def absolute_links(html: str, page_url: str) -> str:
+    """Make every href in an answer absolute, so the card's links work from /print/."""
+    return re.sub(r'href="([^"]+)"', lambda m: f'href="{urljoin(page_url, m.group(1))}"', html)
+
+
+def cards(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]]:
+    """Each card's files and their text: index.html and qr.svg for every question id."""
+    site = Path(config.site_dir)
+    site_url = config.site_url or "/"
+    template = env.get_template("print-card.html")
+    out = []
+    for q in _faq.QUESTIONS.values():
+        page_url = f"{site_url}{q.page_url}"
+        url = f"{page_url}#{q.id}"
+        changes = _changes.for_answer("/" + q.page_url, [q.id, *q.aliases])
+        html = template.render(
+            q=q, url=url, base="../../../", site_url=site_url, site_name=config.site_name,
+            reviewed=_reviewed[q.src_uri], long_date=_changes.long_date,
+            change=_changes.latest(changes), correction=_changes.latest_correction(changes),
+            answer_html=Markup(absolute_links(q.answer_html, page_url)),
+        )
+        folder = site / CARD_DIR / q.id
+        out += [(folder / "index.html", html), (folder / "qr.svg", qr_svg(url))]
+    return out
+
+
+def _write(files: list[tuple[Path, str]]) -> None:
+    try:
+        for path, text in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        _errors.append(err)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Render the cards (every answer is known now) and write them on a second thread."""
+    _errors.clear()
+    thread = threading.Thread(target=_write, args=(cards(env, config),), daemon=True)
+    thread.start()
+    _writer[:] = [thread]
+    return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    for thread in _writer:
+        thread.join()
+    if _errors:
+        raise PluginError(f"could not write the printable FAQ cards: {_errors[0]}")
