@@ -18,6 +18,11 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 READ_MORE = re.compile(r"^Read more: \[(?P<text>[^\]]+)\]\((?P<link>[^)\s]+)\)[ \t]*$")
 SOURCES = re.compile(r"^Sources: (?P<ids>S\d+(?:, S\d+)*)[ \t]*$")
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"(]|\s*$)")
+# Full stops that do not end a sentence: "e.g.", "Dr. Smith", "U.S. FDA", "approx. 3".
+ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|ca|cf|Dr|Mr|Mrs|Ms|Prof|St|Fig|"
+                          r"(?:[A-Z]\.)+[A-Z])\.(?=\s)")
+HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--")
+MARKUP = re.compile(r"<[A-Za-z/!]|\*\*|`|\[[^\]]*\]\(|(?:^|\s)_[^_\s]|&[a-z]+;")
 MIN_SENTENCES, MAX_SENTENCES = 2, 5
 
 
@@ -68,6 +73,9 @@ def parse_page(text: str, src_uri: str, path: str, topic: str, front_sources: li
             errors.append(f"{where}: id '{qid}' must be lower-case kebab-case (a-z, 0-9, hyphens)")
         if not question.endswith("?"):
             errors.append(f"{where}: the question must end with '?'")
+        if MARKUP.search(question):
+            errors.append(f"{where}: the question contains markup ({MARKUP.search(question).group().strip()!r}); "
+                          "it is shown as plain text in the feed, embeds and search: write plain words")
         body = [line for line in lines[start + 1:end]]
         rm = [i for i, line in enumerate(body) if READ_MORE.match(line)]
         src = [i for i, line in enumerate(body) if SOURCES.match(line)]
@@ -79,11 +87,16 @@ def parse_page(text: str, src_uri: str, path: str, topic: str, front_sources: li
         extra = "\n".join(body[rm[0] + 1:src[0]] + body[src[0] + 1:]).strip()
         if extra:
             errors.append(f"{where}: only the answer, 'Read more:' and 'Sources:' may follow a question")
-        sentences = len(SENTENCE_END.findall(answer))
+        sentences = len(SENTENCE_END.findall(ABBREVIATION.sub("ABBR", answer)))
         if not MIN_SENTENCES <= sentences <= MAX_SENTENCES:
             errors.append(f"{where}: the answer has {sentences} sentence(s); write {MIN_SENTENCES} to {MAX_SENTENCES}")
         if re.search(r"^\s*([-*+]|\d+\.|!!!|\?\?\?|#|<)", answer, re.M):
             errors.append(f"{where}: the answer must be plain paragraphs (no lists, headings, boxes or HTML)")
+        elif HTML_TAG.search(answer):
+            n = next(i for i, line in enumerate(body) if HTML_TAG.search(line))
+            errors.append(f"{path}:{start + 2 + n}: the answer contains HTML ({HTML_TAG.search(answer).group()[:30]!r}); "
+                          "answers are shown in feeds and on other sites: use plain text and Markdown "
+                          "(**bold**, [link](page.md)) only")
         ids = SOURCES.match(body[src[0]]).group("ids").split(", ")
         missing = [s for s in ids if s not in front_sources]
         if missing:
@@ -98,7 +111,13 @@ def parse_page(text: str, src_uri: str, path: str, topic: str, front_sources: li
 
 def register(questions: list[Question], path: str) -> None:
     """Add a page's questions to QUESTIONS; ids must be unique across the whole FAQ."""
+    asked = {" ".join(q.question.lower().split()): q for q in QUESTIONS.values()}
     for q in questions:
+        same = asked.get(" ".join(q.question.lower().split()))
+        if same:
+            raise PluginError(f"{path}:{q.line}: the question '{q.question}' is already asked at "
+                              f"docs/{same.src_uri}:{same.line}; merge the two answers into one")
+        asked[" ".join(q.question.lower().split())] = q
         if q.id in QUESTIONS:
             other = QUESTIONS[q.id]
             raise PluginError(f"{path}:{q.line}: FAQ id '{q.id}' is already used by "

@@ -22,8 +22,85 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
+
+
+class StrictLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """A safe YAML loader that rejects a key given twice (plain YAML keeps the last one
+    silently) and names the line of an impossible date instead of a bare ValueError."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"DUPLICATE:{key}:{seen[key]}", key_node.start_mark)
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as err:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"BADDATE:{node.value}:{err}", node.start_mark) from None
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
+StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
+_LOADER = StrictLoader
 _cache: dict[Path, tuple[float, Any]] = {}
+
+
+def read_utf8(path: Path) -> str:
+    """A text file's content, failing the build with file:line when it is not saved as UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise PluginError(f"{display_path(path)}:{line}: this file is not saved as UTF-8 (byte "
+                          f"0x{data[err.start]:02X}); open it in your editor and save it with the "
+                          "encoding UTF-8") from None
+
+
+def display_path(path: Path | str) -> str:
+    """A path relative to the current folder when it is inside it (as an editor types it)."""
+    rel = os.path.relpath(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def yaml_problem(err: yaml.YAMLError, text: str, first_line: int = 1) -> tuple[int | None, str]:
+    """(line in the file, what is wrong and how to fix it) for a YAML error in plain words.
+
+    first_line: the file line on which `text` starts (front matter starts on line 2).
+    """
+    mark = getattr(err, "problem_mark", None)
+    problem = getattr(err, "problem", None) or str(err)
+    line = mark.line + first_line if mark else None
+    lines = text.splitlines()
+    here = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if problem.startswith("DUPLICATE:"):
+        _, key, before = problem.split(":", 2)
+        return line, (f"'{key}' is given twice (first on line {int(before) + first_line - 1}); "
+                      "keep one of the two lines: YAML would silently use only the last one")
+    if problem.startswith("BADDATE:"):
+        _, value, why = problem.split(":", 2)
+        field = here.split(":", 1)[0].strip(" -") if ":" in here else "a date"
+        return line, f"'{field}' is {value}, which is not a real date ({why.strip()}); check the day and month"
+    if "\t" in here[:len(here) - len(here.lstrip())] or (mark and "\t" in here[:mark.column + 1]
+                                                          and "cannot start any token" in problem):
+        return line, "this line is indented with a tab: YAML needs spaces; replace the tab with spaces"
+    if "mapping values are not allowed" in problem:
+        return line, ("the text after the field name contains ': ' (a colon and a space); "
+                      "put the text in quotes, e.g. description: 'Micro-needling: what it is'")
+    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in str(err):
+        return line, "a quote is opened but never closed: close it at the end of the value"
+    if "flow sequence" in str(err) or "expected ',' or ']'" in problem:
+        return line, "a list in [ ] is not closed or not separated by commas: write it as [S1, S2]"
+    return line, f"{problem} (check this line's quotes, colons and indentation)"
 
 
 def load_yaml(path: Path) -> Any:
@@ -35,11 +112,13 @@ def load_yaml(path: Path) -> Any:
         mtime = path.stat().st_mtime
         if path in _cache and _cache[path][0] == mtime:
             return _cache[path][1]
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        text = read_utf8(path)
+        data = yaml.load(text, Loader=_LOADER)
     except FileNotFoundError:
-        raise PluginError(f"{path}: data file is missing") from None
+        raise PluginError(f"{display_path(path)}: data file is missing") from None
     except yaml.YAMLError as err:
-        raise PluginError(f"{path}: invalid YAML: {err}") from None
+        line, why = yaml_problem(err, text)
+        raise PluginError(f"{display_path(path)}:{line or 1}: {why}") from None
     _cache[path] = (mtime, data)
     return data
 
@@ -72,17 +151,19 @@ def parse_front_matter(raw: str) -> tuple[dict[str, Any] | None, int, str | None
     Returns (data, number of lines it takes, error). MkDocs silently ignores broken
     YAML, so the hooks parse it themselves to report it.
     """
+    raw = raw.lstrip("\ufeff").replace("\r\n", "\n")
     m = FRONT_MATTER.match(raw)
     if not m:
+        if re.match(r"---[ \t]*\n", raw):
+            return None, 0, ("the front matter has no closing '---' line: add a line with just --- "
+                             "after the last field (next_review, sources ...)")
         return None, 0, "no front matter: the page must start with a '---' line"
     lines = m.group(0).count("\n")
     try:
         data = yaml.load(m.group(1) or "", Loader=_LOADER) or {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or str(err)
-        return None, lines, f"front matter is not valid YAML{where}: {problem}"
+        line, why = yaml_problem(err, m.group(1) or "", first_line=2)
+        return None, lines, f"front matter is not valid YAML at line {line}: {why}"
     if not isinstance(data, dict):
         return None, lines, "front matter must be a set of 'key: value' lines"
     return data, lines, None

@@ -6,6 +6,7 @@ through. Every error names the file, the field and what is allowed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,11 +14,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from _shared import load_yaml, project_dir, read_front_matter, source_path
+from _data import checked_data
+from _shared import project_dir, read_front_matter, source_path
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
 OPTIONAL = ("tags", "hide", "search")
 DESCRIPTION_MAX = 160
+TITLE_MAX = 70  # longer titles are cut in search results and browser tabs
+REVIEW_CYCLE_MAX = dt.timedelta(days=2 * 366)  # next_review at most ~2 years after reviewed
+# Markup that plain-text fields would show as literal text (or inject into the page head).
+MARKUP = re.compile(r"<[A-Za-z/!]|\*\*|__|`|\[[^\]]*\]\(|(?:^|\s)_[^_\s]|&[a-z]+;|&#")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HIDE_ALLOWED = {"navigation", "toc", "footer", "tags", "feedback", "path"}
 
 _source_ids: set[str] = set()
@@ -27,13 +34,9 @@ _concerns: list[str] = []
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the allowed source ids and concern tags from data/."""
     root = project_dir(config)
-    sources = load_yaml(root / "data" / "sources.yml")
-    if not isinstance(sources, dict):
-        raise PluginError("data/sources.yml must map ids (S1, S2 ...) to sources")
     _source_ids.clear()
-    _source_ids.update(sources)
-    concerns = load_yaml(root / "data" / "concerns.yml")
-    _concerns[:] = [c["name"] for c in concerns]
+    _source_ids.update(checked_data(root, "sources.yml"))
+    _concerns[:] = [c["name"] for c in checked_data(root, "concerns.yml")]
     return config
 
 
@@ -41,19 +44,24 @@ def _check_text(meta: dict[str, Any], key: str, errors: list[str], limit: int | 
     value = meta.get(key)
     if not isinstance(value, str) or not value.strip():
         errors.append(f"'{key}' must be a non-empty line of text")
+    elif MARKUP.search(value):
+        errors.append(f"'{key}' contains markup ({MARKUP.search(value).group().strip()!r}): it is shown as plain "
+                      "text in the page head, tab and navigation; write plain words without HTML or Markdown")
     elif key == "description" and '"' in value:
         errors.append("'description' must not contain double quotes (\"): the theme puts it in an "
                       "HTML attribute unescaped; use single quotes or rephrase")
     elif limit and len(value) > limit:
         errors.append(f"'{key}' is {len(value)} characters; the limit is {limit} "
-                      "(search engines cut longer ones)")
+                      "(search engines cut longer ones): shorten it")
 
 
 def _check_dates(meta: dict[str, Any], errors: list[str]) -> None:
     today = dt.date.today()
     reviewed, next_review = meta.get("reviewed"), meta.get("next_review")
     for key, value in (("reviewed", reviewed), ("next_review", next_review)):
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        if isinstance(value, str) and ISO_DATE.match(value.strip()):
+            errors.append(f"'{key}' is written in quotes ({value!r}): remove the quotes so it is read as a date")
+        elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             errors.append(f"'{key}' must be an ISO date such as {today.isoformat()} (got {value!r})")
     if not all(isinstance(v, dt.date) for v in (reviewed, next_review)):
         return
@@ -61,9 +69,12 @@ def _check_dates(meta: dict[str, Any], errors: list[str]) -> None:
         errors.append(f"'reviewed' ({reviewed}) is in the future; use the date the review happened")
     if next_review <= reviewed:
         errors.append(f"'next_review' ({next_review}) must come after 'reviewed' ({reviewed})")
-    elif next_review < today:
-        errors.append(f"'next_review' ({next_review}) has passed: review the page, then set "
+    elif next_review <= today:  # the tests use the same rule: a page is due on its next_review day
+        errors.append(f"'next_review' ({next_review}) has passed or is today: review the page, then set "
                       "'reviewed' to today and 'next_review' to a later date")
+    elif next_review - reviewed > REVIEW_CYCLE_MAX:
+        errors.append(f"'next_review' ({next_review}) is more than 2 years after 'reviewed' ({reviewed}): "
+                      "check the year for a typo; pages are reviewed at least every 2 years")
 
 
 def _check_list(meta: dict[str, Any], key: str, allowed: list[str] | set[str],
@@ -71,7 +82,10 @@ def _check_list(meta: dict[str, Any], key: str, allowed: list[str] | set[str],
     value = meta.get(key)
     if value is None and not required:
         return
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+    if isinstance(value, list) and not value:
+        errors.append(f"'{key}' is an empty list: give at least one, such as [{', '.join(sorted(allowed)[:2])}]")
+        return
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         errors.append(f"'{key}' must be a list such as [{', '.join(sorted(allowed)[:2])}]")
         return
     unknown = [v for v in value if v not in allowed]
@@ -91,7 +105,7 @@ def validate(meta: dict[str, Any]) -> list[str]:
     for key in REQUIRED:
         if key not in meta:
             errors.append(f"missing field '{key}'")
-    _check_text(meta, "title", errors)
+    _check_text(meta, "title", errors, TITLE_MAX)
     _check_text(meta, "description", errors, DESCRIPTION_MAX)
     _check_dates(meta, errors)
     _check_list(meta, "sources", _source_ids, errors, required=True)
@@ -104,13 +118,9 @@ def validate(meta: dict[str, Any]) -> list[str]:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fail the build if the page's front matter breaks the schema."""
-    # MkDocs has parsed the front matter into page.meta (hooks run after it, and this
-    # one before any hook adds keys), but it ignores broken YAML silently and also reads
-    # "key: value" lines without '---': only then do we parse it ourselves, to say what is wrong.
-    if page.meta and page.file.content_string.startswith("---"):
-        meta, error = page.meta, None
-    else:
-        meta, _, error = read_front_matter(page)
+    # Parsed again here, not taken from page.meta: MkDocs ignores broken YAML silently,
+    # keeps the last of two repeated keys and reads "key: value" lines without '---'.
+    meta, _, error = read_front_matter(page)
     errors = [error] if error else validate(meta or {})
     if errors:
         raise PluginError(f"{source_path(page)}: front matter:\n  - " + "\n  - ".join(errors))

@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from _shared import load_yaml, project_dir, source_path
+from _data import checked_data
+from _shared import project_dir, source_path
 
 MARKER = "<!-- all-sources -->"
 EXTERNAL = "mng-external"
@@ -31,7 +32,7 @@ _sources: dict[str, dict[str, Any]] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load data/sources.yml once per build."""
     _sources.clear()
-    _sources.update(load_yaml(project_dir(config) / "data" / "sources.yml"))
+    _sources.update(checked_data(project_dir(config), "sources.yml"))
     return config
 
 

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from _shared import project_dir, source_path
+from _shared import project_dir, read_utf8, source_path
 
 _CYRILLIC = r"\u0400-\u052F\u2DE0-\u2DFF\uA640-\uA69F\u1C80-\u1C8F"
 _GREEK = r"\u0370-\u03FF\u1F00-\u1FFF"
@@ -26,7 +26,14 @@ GREEK = re.compile(f"[{_GREEK}]")
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 WORD = re.compile(r"[^\W\d_]+")
 INVISIBLE = re.compile(f"[{_INVISIBLE}]")
-SPACE_IN_WORD = re.compile(rf"(?<=\w)[{_NARROW_SPACES}](?=\w)")
+# A zero-width joiner between two emoji builds one emoji (a woman and a medical sign make a
+# health worker): legitimate. Emoji: the pictographic blocks, dingbats and variation selector 16.
+_EMOJI = r"\u2600-\u27BF\u2B00-\u2BFF\U0001F000-\U0001FAFF\uFE0F\U0001F3FB-\U0001F3FF"
+EMOJI_JOINER = re.compile(f"(?<=[{_EMOJI}])\u200D(?=[{_EMOJI}])")
+# A no-break space after a digit keeps a number with its unit ("0.5 mm", "3 days"): legitimate.
+SPACE_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{_NARROW_SPACES}](?=\w)")
+# Micro as a unit prefix (µm, μg): the Greek letter mu is what many keyboards type for it.
+MICRO_UNIT = re.compile(r"^[\u00B5\u03BC](?:m|g|l|L|s|A|V|W|mol|Hz)$")
 # Every character the checks look at: a file with none of them is clean (the fast path).
 SUSPECT = re.compile(f"[{_CYRILLIC}{_GREEK}{_INVISIBLE}{_NARROW_SPACES}]")
 
@@ -42,6 +49,8 @@ def find_problems(text: str) -> list[tuple[int, int, str]]:
         return problems
     for lineno, line in enumerate(text.splitlines(), start=1):
         for m in INVISIBLE.finditer(line):
+            if EMOJI_JOINER.match(line, m.start()):
+                continue
             problems.append((lineno, m.start() + 1,
                              f"invisible character {_describe(m.group())}: delete it"))
         for m in SPACE_IN_WORD.finditer(line):
@@ -49,6 +58,8 @@ def find_problems(text: str) -> list[tuple[int, int, str]]:
                              f"{_describe(m.group())} inside a word: use a normal space or none"))
         for w in WORD.finditer(line):
             word = w.group()
+            if MICRO_UNIT.match(word):
+                continue
             foreign = CYRILLIC.search(word) or (LATIN.search(word) and GREEK.search(word))
             if foreign:
                 ch = foreign.group()
@@ -68,7 +79,7 @@ def _fail(path: str, text: str) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the shared include files, which every page pulls in."""
     for path in sorted((project_dir(config) / "includes").glob("*.md")):
-        _fail(str(path.relative_to(project_dir(config))), path.read_text(encoding="utf-8"))
+        _fail(str(path.relative_to(project_dir(config))), read_utf8(path))
     return config
 
 

@@ -1,6 +1,7 @@
 """Every mistake an editor can make in a page stops the build with a message naming the file."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -9,6 +10,9 @@ import pytest
 
 from conftest import ROOT, link_search, mkdocs_build
 
+# Review dates relative to today, so the control page never falls due (or out of the 2-year cycle).
+REVIEWED = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+NEXT_REVIEW = (dt.date.today() + dt.timedelta(days=365)).isoformat()
 GOOD = """---
 title: A page
 description: A short description.
@@ -23,7 +27,7 @@ Some text about collagen.
 ## A section {#a-section}
 
 More text. [Back to home](index.md) and [this section](#a-section).
-"""
+""".replace("2026-01-10", REVIEWED).replace("2999-01-10", NEXT_REVIEW)
 
 
 def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = None) -> Path:
@@ -87,10 +91,10 @@ BAD_CASES = {
     "unknown tag": (GOOD.replace("[Acne scars]", "[Acne]"), "'tags' has unknown value(s) Acne"),
     "description too long": (GOOD.replace("A short description.", "x" * 161), "'description' is 161 characters"),
     "double quote in description": (GOOD.replace("A short description.", 'What "FDA approved" means.'), "must not contain double quotes"),
-    "date not ISO": (GOOD.replace("reviewed: 2026-01-10", "reviewed: 10 Jan 2026"), "'reviewed' must be an ISO date"),
-    "review date in the future": (GOOD.replace("reviewed: 2026-01-10", "reviewed: 2998-01-10"), "is in the future"),
-    "next review already passed": (GOOD.replace("next_review: 2999-01-10", "next_review: 2026-02-01"), "has passed"),
-    "next review before reviewed": (GOOD.replace("next_review: 2999-01-10", "next_review: 2025-01-01"), "must come after"),
+    "date not ISO": (GOOD.replace(f"reviewed: {REVIEWED}", "reviewed: 10 Jan 2026"), "'reviewed' must be an ISO date"),
+    "review date in the future": (GOOD.replace(f"reviewed: {REVIEWED}", "reviewed: 2998-01-10"), "is in the future"),
+    "next review already passed": (GOOD.replace(f"next_review: {NEXT_REVIEW}", f"next_review: {dt.date.today() - dt.timedelta(days=1)}"), "has passed"),
+    "next review before reviewed": (GOOD.replace(f"next_review: {NEXT_REVIEW}", "next_review: 2025-01-01"), "must come after"),
     "look-alike letters": (GOOD.replace("about collagen", "about coll\u0430gen"), "page.md:10:21: look-alike letter U+0430"),
     "greek inside a latin word": (GOOD.replace("about collagen", "about c\u03bfllagen"), "page.md:10:18: look-alike letter U+03BF"),
     "zero-width space": (GOOD.replace("Some text", "Some\u200b text"), "page.md:10:5: invisible character U+200B"),
@@ -100,7 +104,7 @@ BAD_CASES = {
     "broken anchor": (GOOD.replace("(#a-section)", "(#no-such-section)"), "no such anchor"),
     "broken anchor on another page": (GOOD.replace("(index.md)", "(index.md#nowhere)"), "does not contain an anchor '#nowhere'"),
     "duplicate heading id": (GOOD + "\n## Another {#a-section}\n\nText.\n", "duplicate heading id"),
-    "two headings with the same text": (GOOD + "\n## Same\n\nOne.\n\n## Same\n\nTwo.\n", "two headings both make the id 'same'"),
+    "two headings with the same text": (GOOD + "\n### Same\n\nOne.\n\n### Same\n\nTwo.\n", "two headings both make the id 'same'"),
 }
 
 

@@ -1,0 +1,253 @@
+"""Editor mistakes (issue 15, QA probe 2026-12): each stops the build itself with file:line,
+what is wrong and the fix in plain words, never a traceback; each legitimate twin builds.
+
+Several independent mistakes share one small project where the hook reports them together.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build
+from test_bad_input import GOOD, NEXT_REVIEW, REVIEWED, make_project, own_copy
+
+FAQ = """---
+title: Questions about testing
+description: Test questions.
+reviewed: REVIEWED
+next_review: NEXT_REVIEW
+sources: [S13, S27]
+---
+
+Intro.
+
+## Does it work? {#does-it-work}
+
+It is a test answer. It has two sentences.
+
+Read more: [Home](../index.md)
+
+Sources: S13
+
+## Is it safe? {#is-it-safe}
+
+This answer is short. It is still a test. It has three sentences.
+
+Read more: [Home](../index.md)
+
+Sources: S27
+""".replace("NEXT_REVIEW", NEXT_REVIEW).replace("REVIEWED", REVIEWED)
+SOURCES_PAGE = GOOD.replace("Some text about collagen.", "<!-- all-sources -->").split("## A section")[0]
+FAQ_SITE = {"faq/testing.md": FAQ, "about/sources.md": SOURCES_PAGE}
+
+
+def build(tmp_path: Path, pages: dict[str, str], data: dict[str, str] | None = None,
+          raw: dict[str, bytes] | None = None) -> tuple[int, str]:
+    """Build a small project; data: files to write into its own copy of data/."""
+    project = make_project(tmp_path, pages)
+    for name, text in (data or {}).items():
+        (own_copy(project, "data") / name).write_text(text, encoding="utf-8")
+    for name, blob in (raw or {}).items():
+        (project / "docs" / name).write_bytes(blob)
+    result = mkdocs_build(project, tmp_path / "out")
+    return result.returncode, result.stdout + result.stderr
+
+
+def assert_fails(code: int, out: str, where: str, expected: list[str]) -> None:
+    assert code != 0, f"the build passed:\n{out}"
+    assert "Traceback" not in out, out
+    for text in [where, *expected]:
+        assert text in out, f"expected {text!r} in:\n{out}"
+
+
+# -- Front matter: one build per row (YAML stops at the first error) ----------------------
+FRONT_MATTER_CASES = {
+    "FM05 colon without quotes": (GOOD.replace("A short description.", "Micro-needling: what it is"),
+                                  "page.md", "put the text in quotes"),
+    "FM06 tab indent": (GOOD.replace("sources: [S13]", "sources:\n\t- S13"), "page.md",
+                        "this line is indented with a tab"),
+    "FM07 impossible date": (GOOD.replace(f"reviewed: {REVIEWED}", "reviewed: 2026-11-31"), "page.md",
+                             "'reviewed' is 2026-11-31, which is not a real date"),
+    "FM08 repeated key": (GOOD.replace("tags: [Acne scars]", "tags: [Acne scars]\ntags: [Stretch marks]"),
+                          "page.md", "'tags' is given twice"),
+    "FM09 quoted date": (GOOD.replace(f"reviewed: {REVIEWED}", f'reviewed: "{REVIEWED}"'), "page.md",
+                         "remove the quotes"),
+    "FM10 no closing line": (GOOD.replace("tags: [Acne scars]\n---", "tags: [Acne scars]\n"), "page.md",
+                             "no closing '---' line"),
+    "FM11 empty sources": (GOOD.replace("[S13]", "[]"), "page.md", "'sources' is an empty list"),
+    "FM12 review far away": (GOOD.replace(f"next_review: {NEXT_REVIEW}", "next_review: 2207-11-22"), "page.md",
+                             "more than 2 years after 'reviewed'"),
+    "FM13 HTML in title": (GOOD.replace("title: A page", "title: How it <em>really</em> works"), "page.md",
+                           "'title' contains markup"),
+    "Markdown in description": (GOOD.replace("A short description.", "A **short** description."), "page.md",
+                                "'description' contains markup"),
+    "title too long": (GOOD.replace("title: A page", "title: " + "x" * 71), "page.md", "'title' is 71 characters"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FRONT_MATTER_CASES))
+def test_front_matter_mistake_stops_build(tmp_path: Path, case: str) -> None:
+    text, where, expected = FRONT_MATTER_CASES[case]
+    assert_fails(*build(tmp_path, {"page.md": text}), where, [expected])
+
+
+def test_next_review_today_is_due_in_hook_and_tests(tmp_path: Path) -> None:
+    """FM04: the hook treats next_review == today as due, as test_site does (today < next_review)."""
+    import datetime as dt
+    today = dt.date.today().isoformat()
+    assert_fails(*build(tmp_path, {"page.md": GOOD.replace(f"next_review: {NEXT_REVIEW}", f"next_review: {today}")}),
+                 "page.md", ["has passed or is today"])
+
+
+# -- Page source: every mistake in one page, one build -------------------------------------
+SOURCE_MISTAKES = GOOD + """
+# A second title
+
+## No id here
+
+## Bad id {#How_Long}
+
+## Template id {#page-sources}
+
+--8<-- includes/medical-help.md
+
+--8<-- "includes/medical_help.md"
+
+![](assets/logo.svg)
+
+[FDA](http://www.fda.gov/)
+
+A note.[^1]
+
+<!-- TODO: check these numbers
+
+```
+never closed
+"""
+SOURCE_EXPECTED = [
+    "page.md:16: a '# ' heading in the text makes a second page title",
+    "page.md:18: the heading has no permanent id: end it with {#no-id-here}",
+    "page.md:20: the id 'How_Long' must be lower-case kebab-case",
+    "page.md:22: the id 'page-sources' is already used by the page template",
+    "page.md:24: an include line must be --8<-- \"includes/name.md\"",
+    "page.md:26: the include file includes/medical_help.md does not exist",
+    "page.md:28: this image has no text alternative",
+    "page.md:30: a link starts with http://: use https://",
+    "page.md:32: footnotes ([^1]) are not turned on",
+    "page.md:34: this comment '<!--' is never closed",
+    "page.md:36: this code block (```) is never closed",
+]
+
+
+def test_page_source_mistakes_stop_build(tmp_path: Path) -> None:
+    """B04, B05, B11-B14, B17, B01, B02: all reported together, each with its line."""
+    assert_fails(*build(tmp_path, {"page.md": SOURCE_MISTAKES}), "page.md", SOURCE_EXPECTED)
+
+
+def test_empty_page_stops_build(tmp_path: Path) -> None:
+    """B06."""
+    empty = GOOD.split("---\n\n", 1)[0] + "---\n\n<!-- to do -->\n"
+    assert_fails(*build(tmp_path, {"page.md": empty}), "page.md", ["the page has no text below the front matter"])
+
+
+def test_file_not_utf8_stops_build(tmp_path: Path) -> None:
+    blob = GOOD.replace("Some text about collagen.", "Caf\u00e9 text.").encode("latin-1")
+    assert_fails(*build(tmp_path, {}, raw={"page.md": blob}), "page.md:10",
+                 ["not saved as UTF-8", "save it with the encoding UTF-8"])
+
+
+# -- Rendered body: what the security policy forbids, images, links ----------------------
+HTML_MISTAKES = GOOD + """
+<script>alert("probe")</script>
+
+<style>p { color: red }</style>
+
+Stop if it hurts.
+{: style="color:red" }
+
+<p onclick="go()">Click</p>
+
+<a href="javascript:go()">go</a>
+
+<iframe src="https://www.youtube-nocookie.com/embed/abc123"></iframe>
+
+<img src="assets/logo.svg" alt="">
+"""
+HTML_EXPECTED = [
+    "page.md:16: the page has a <script>", "page.md:18: the page has a <style> element",
+    "page.md:21: the page has a style=", "page.md:23: the page has an event-handler attribute",
+    "page.md:25: the page has a javascript: link", "page.md:27: the page has a frame",
+    "page.md:29: an image has no text alternative",
+]
+
+
+def test_forbidden_html_stops_build(tmp_path: Path) -> None:
+    """B07, B08, B09 and the rest of what the CSP would have to allow, however written."""
+    assert_fails(*build(tmp_path, {"page.md": HTML_MISTAKES}), "page.md", HTML_EXPECTED)
+
+
+def test_internal_links_however_written_must_resolve(tmp_path: Path) -> None:
+    page = GOOD + '\n<a href="/nowhere/">x</a> and <a href="index.md#nope">y</a> and <a href="../page/#a-section">ok</a>\n'
+    code, out = build(tmp_path, {"page.md": page})
+    assert_fails(code, out, "docs/page.md", ["the link '/nowhere/' goes to a page that does not exist"])
+    assert "'../page/#a-section'" not in out
+
+
+# -- Legitimate text builds -------------------------------------------------------------
+LEGIT = GOOD + """
+A health worker \U0001F469\u200D\u2695\uFE0F checks the skin. Needles 0.5\u00a0mm long (500 \u03bcm, or 500 \u00b5m).
+"""
+LEGIT_FAQ = FAQ.replace("It is a test answer. It has two sentences.",
+                        "Some clinics, e.g. in the U.S. and the UK, offer it. Dr. Smith says so. "
+                        "It has three sentences.")
+
+
+def test_legitimate_text_builds(tmp_path: Path) -> None:
+    """FM18-FM20, Q03: emoji with joiners, micro signs, no-break spaces after numbers and
+    abbreviations in FAQ answers are not mistakes."""
+    code, out = build(tmp_path, {"page.md": LEGIT, **FAQ_SITE, "faq/testing.md": LEGIT_FAQ})
+    assert code == 0, out
+
+
+def test_look_alike_letters_stay_strict_for_words(tmp_path: Path) -> None:
+    bad = GOOD.replace("about collagen", "about \u03bcollagen").replace("Some text", "Some\u00a0text")
+    assert_fails(*build(tmp_path, {"page.md": bad}), "page.md",
+                 ["look-alike letter U+03BC", "U+00A0 NO-BREAK SPACE inside a word"])
+
+
+# -- FAQ -------------------------------------------------------------------------------
+FAQ_CASES = {
+    "Q06 HTML mid-line": (FAQ.replace("It has two sentences.", 'It has <b>two</b> sentences.<script>x()</script>'),
+                          "faq/testing.md:13: the answer contains HTML"),
+    "question repeated": (FAQ.replace("Is it safe?", "Does it  work?"),
+                          "the question 'Does it  work?' is already asked at docs/faq/testing.md:11"),
+    "markup in question": (FAQ.replace("Is it safe?", "Is it *really* `safe`?"), "the question contains markup"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FAQ_CASES))
+def test_faq_mistake_stops_build(tmp_path: Path, case: str) -> None:
+    text, expected = FAQ_CASES[case]
+    assert_fails(*build(tmp_path, {**FAQ_SITE, "faq/testing.md": text}), "faq/testing.md", [expected])
+
+
+# -- Data files ------------------------------------------------------------------------
+DATA_CASES = {
+    "D02 concern key in capitals": ("concerns.yml", "- Name: Acne scars\n  page: concerns/acne-scars.md\n",
+                                    "entry 1 must have exactly the keys 'name' and 'page' (lower case)"),
+    "D03 source without links": ("sources.yml", "S13:\n  title: A source\n  group: G\n",
+                                 "S13 must have exactly title, group and links"),
+    "repeated alias": ("faq-aliases.yml", "old: does-it-work\nold: is-it-safe\n", "'old' is given twice"),
+    "impossible change date": ("changes.yml", "- date: 2026-02-30\n  kind: new\n  where: /\n  note: x\n",
+                               "not a real date"),
+    "tab in a data file": ("concerns.yml", "- name: Acne scars\n\tpage: concerns/acne-scars.md\n",
+                           "this line is indented with a tab"),
+    "registry line": ("published-urls.txt", "/page/\nsafety/risks/\n", "line 2: 'safety/risks/' is not a public address"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DATA_CASES))
+def test_data_file_mistake_stops_build(tmp_path: Path, case: str) -> None:
+    name, text, expected = DATA_CASES[case]
+    assert_fails(*build(tmp_path, {"page.md": GOOD}, data={name: text}), f"data/{name}", [expected])
