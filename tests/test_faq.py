@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from conftest import ROOT, link_search, mkdocs_build
 from html_tools import parse
@@ -34,6 +35,7 @@ def visible_text(html: str) -> str:
 def faq_questions(html: str) -> list[tuple[str, str, str]]:
     """(id, question, answer text) for each question heading in an FAQ page's HTML."""
     out = []
+    html = re.sub(r'<p class="mng-correction".*?</p>', "", html, flags=re.S)  # a dated note, not the answer
     for m in re.finditer(r'<h2 id="([^"]+)" class="mng-faq-q"[^>]*>(.*?)<a class="headerlink".*?</h2>(.*?)<p>Read more:', html, re.S):
         out.append((m.group(1), visible_text(m.group(2)), visible_text(m.group(3))))
     return out
@@ -52,6 +54,41 @@ def test_feed_schema_rejects_a_broken_feed(feed: dict) -> None:
     broken["questions"][0]["url"] = broken["questions"][0]["url"].split("#")[0]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, SCHEMA, format_checker=jsonschema.FormatChecker())
+
+
+def test_feed_version_1_stays_compatible(feed: dict) -> None:
+    """A consumer's copy of the feed from before the change fields still validates, and the
+    new fields are checked when present."""
+    old = json.loads(json.dumps(feed))
+    for q in old["questions"]:
+        for key in ("last_changed", "change_kind", "change_note", "print_url"):
+            del q[key]
+    jsonschema.validate(old, SCHEMA, format_checker=jsonschema.FormatChecker())
+    for key, bad in [("print_url", "https://micro-needling-guide.example/faq/x/"), ("change_kind", "typo"),
+                     ("last_changed", "6 December 2026"), ("change_note", "")]:
+        broken = json.loads(json.dumps(feed))
+        broken["questions"][0][key] = bad
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, SCHEMA, format_checker=jsonschema.FormatChecker())
+
+
+def test_feed_change_fields_and_cards(site: Path, feed: dict) -> None:
+    """Each answer's print_url is its card; its last change is the newest entry of
+    data/changes.yml for the answer (or its old ids) or its whole page."""
+    entries = yaml.safe_load((ROOT / "data" / "changes.yml").read_text(encoding="utf-8")) or []
+    site_url = feed["site"]["url"]
+    for q in feed["questions"]:
+        assert q["print_url"] == f"{site_url}print/faq/{q['id']}/"
+        assert (site / "print" / "faq" / q["id"] / "index.html").is_file(), q["id"]
+        path = "/" + q["url"][len(site_url):].split("#")[0]
+        mine = [e for e in entries if e["where"] in (path, *(f"{path}#{i}" for i in [q["id"], *q["aliases"]]))]
+        newest = max((e["date"] for e in mine), default=None)
+        assert q["last_changed"] == (newest.isoformat() if newest else None), q["id"]
+        if newest:
+            notes = {e["note"] for e in mine if e["date"] == newest}
+            assert q["change_note"] in notes and q["change_kind"] in ("new", "update", "correction"), q["id"]
+        else:
+            assert q["change_note"] is None and q["change_kind"] is None, q["id"]
 
 
 def test_at_least_40_questions_across_all_topics(feed: dict) -> None:
@@ -127,7 +164,7 @@ FAQ_PAGE = """---
 title: Questions about testing
 description: Test questions.
 reviewed: 2026-01-10
-next_review: 2999-01-10
+next_review: 2027-12-10
 sources: [S13, S27]
 ---
 
@@ -153,7 +190,7 @@ INDEX = """---
 title: Home
 description: Home.
 reviewed: 2026-01-10
-next_review: 2999-01-10
+next_review: 2027-12-10
 sources: [S13]
 ---
 

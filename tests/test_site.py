@@ -18,8 +18,9 @@ FACTS = ROOT.parent / "shared" / "FACTS.md"
 
 
 def content_pages(site: Path) -> list[str]:
-    """Every page made from a Markdown file (not the tags export or search assets)."""
-    return [u for u in page_urls(site) if not u.startswith(("/embed/", "/search/"))]
+    """Every page made from a Markdown file (not the tags export, search assets, embeds or
+    printable answer cards: those two are made from the FAQ, checked in test_faq/test_clinic_kit)."""
+    return [u for u in page_urls(site) if not u.startswith(("/embed/", "/search/", "/print/"))]
 
 
 def test_site_has_pages(site: Path) -> None:

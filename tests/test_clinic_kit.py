@@ -1,0 +1,328 @@
+"""The clinic kit (issue 17): change history, the Atom feed, printable answer cards with QR
+codes, and the handout builder on the for-clinics page.
+
+The browser tests share one Chromium context and reuse its tabs: every card is rendered,
+its QR code read back from a screenshot by a barcode decoder (zxing-cpp), and printed to
+PDF on A4 and US Letter (pypdf counts the pages).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, mkdocs_build, page_urls
+from test_faq import FAQ_PAGE, faq_project
+
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
+import _changes  # noqa: E402
+import register_urls  # noqa: E402
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+HELP_TEXT = (ROOT / "overrides" / "partials" / "help-text.html").read_text(encoding="utf-8")
+HELP_LINE = re.sub(r"\{#.*?#\}", "", HELP_TEXT, flags=re.S).strip()
+
+
+@pytest.fixture(scope="module")
+def feed(site: Path) -> dict:
+    return json.loads((site / "faq.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def history() -> list[_changes.Change]:
+    return _changes.parse((ROOT / "data" / "changes.yml").read_text(encoding="utf-8"), dt.date.today())
+
+
+# -- The Atom feed and the "What has changed" page ------------------------------------------
+
+def test_atom_feed_is_valid_and_every_entry_resolves(site: Path, history: list[_changes.Change]) -> None:
+    root = ET.parse(site / "changes.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    site_url = "https://micro-needling-guide.example/"
+    for name in ("id", "title", "updated"):
+        assert (root.findtext(f"{ATOM}{name}") or "").strip(), f"feed has no <{name}>"
+    assert root.findtext(f"{ATOM}author/{ATOM}name")
+    links = {link.get("rel", "alternate"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links["self"] == site_url + "changes.xml" and links["alternate"] == site_url + "about/changes/"
+    dates = []
+    ids = set()
+    problems = []
+    for entry in root.findall(f"{ATOM}entry"):
+        for name in ("id", "title", "updated", "summary"):
+            assert (entry.findtext(f"{ATOM}{name}") or "").strip(), f"an entry has no <{name}>"
+        ids.add(entry.findtext(f"{ATOM}id"))
+        updated = dt.datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
+        assert updated.tzinfo is not None, "Atom dates need a time zone (RFC 3339)"
+        dates.append(updated)
+        (link,) = [x for x in entry.findall(f"{ATOM}link") if x.get("rel", "alternate") == "alternate"]
+        href = link.get("href")
+        assert href.startswith(site_url), href
+        problems += register_urls.check(site, ["/" + href[len(site_url):]])
+    assert not problems, "\n".join(problems)
+    assert len(ids) == len(dates) == len(history), "one entry per change in data/changes.yml, ids unique"
+    assert dates == sorted(dates, reverse=True), "newest first"
+    if dates:
+        assert dt.datetime.fromisoformat(root.findtext(f"{ATOM}updated")) == dates[0]
+
+
+def test_changes_page_lists_every_change_newest_first(site: Path, history: list[_changes.Change]) -> None:
+    html = (site / "about" / "changes" / "index.html").read_text(encoding="utf-8")
+    items = re.findall(r'<li class="mng-changes__item mng-changes__item--(\w+)">.*?<time datetime="([\d-]+)">'
+                       r'.*?<span class="mng-changes__kind">(\w+)</span>.*?<a href="([^"]+)">', html, re.S)
+    assert [(kind, date) for kind, date, _, _ in items] == [(c.kind, c.date.isoformat()) for c in history]
+    assert all((kind == "correction") == (label == "Correction") for kind, _, label, _ in items)
+
+
+def test_every_page_announces_the_feed_and_links_the_changes_page(site: Path) -> None:
+    missing = []
+    for url in page_urls(site):
+        if url.startswith("/search/"):
+            continue
+        html = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        m = re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', html)
+        if not m or not re.fullmatch(r"(\.\./)*changes\.xml", m.group(1)) or (
+                (site / url.lstrip("/") / m.group(1)).resolve() != (site / "changes.xml").resolve()):
+            missing.append(f"{url}: no Atom <link rel=alternate> to /changes.xml")
+        if not url.startswith(("/embed/", "/print/")) and 'class="mng-footer-changes"' not in html:
+            missing.append(f"{url}: no 'What's changed' link in the footer")
+    assert not missing, "\n".join(missing[:20])
+    clinics = (site / "about" / "for-clinics" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../changes/"' in clinics
+    assert '<a href="../changes/" class="md-nav__link">' in clinics, "not in the nav beside this page"
+    about = re.search(r"^  - About:\n((?:      - .*\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert "about/changes.md" in about.group(1), "not in the nav under About"
+
+
+# -- Change history, on a small project: corrections shown, fields, bad input ----------------
+
+HISTORY = """# test history
+- date: 2026-02-01
+  kind: correction
+  where: /faq/testing/#is-it-safe
+  note: Says to stop and call the clinic if the skin blisters.
+- date: 2026-01-20
+  kind: update
+  where: /faq/testing/
+  note: Answers checked against new guidance.
+- date: 2026-01-15
+  kind: new
+  where: /
+  note: The home page is new.
+"""
+
+
+def build_with_history(tmp_path: Path, text: str):
+    project = faq_project(tmp_path, FAQ_PAGE)
+    (project / "data" / "changes.yml").write_text(text, encoding="utf-8")
+    return mkdocs_build(project, tmp_path / "out")
+
+
+def test_corrections_and_last_changes_reach_every_output(tmp_path: Path) -> None:
+    result = build_with_history(tmp_path, HISTORY)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    faq = (out / "faq" / "testing" / "index.html").read_text(encoding="utf-8")
+    # the correction sits under its question, not under the other one
+    section = faq.split('<h2 id="is-it-safe"', 1)[1]
+    assert re.search(r'^.*?</h2><div class="mng-copy-slot"></div><p class="mng-correction" data-search-exclude>'
+                     r'<strong>Corrected on <time datetime="2026-02-01">1 February 2026</time>:</strong> '
+                     r'Says to stop and call the clinic if the skin blisters\.', section, re.S)
+    assert faq.count('class="mng-correction"') == 1
+    assert re.search(r'class="mng-last-change">\s*Last changed: <time datetime="2026-02-01">', faq)
+    questions = {q["id"]: q for q in json.loads((out / "faq.json").read_text(encoding="utf-8"))["questions"]}
+    assert (questions["is-it-safe"]["last_changed"], questions["is-it-safe"]["change_kind"]) == ("2026-02-01", "correction")
+    assert (questions["does-it-work"]["last_changed"], questions["does-it-work"]["change_note"]) == (
+        "2026-01-20", "Answers checked against new guidance.")
+    embed = (out / "embed" / "faq" / "does-it-work" / "index.html").read_text(encoding="utf-8")
+    assert "Last reviewed 10 January 2026." in embed
+    assert 'Last changed <time datetime="2026-01-20">20 January 2026</time>: Answers checked' in embed
+    card = (out / "print" / "faq" / "is-it-safe" / "index.html").read_text(encoding="utf-8")
+    assert "Corrected on" in card and "Says to stop and call the clinic" in card
+    assert "Corrected on" not in (out / "print" / "faq" / "does-it-work" / "index.html").read_text(encoding="utf-8")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "The home page is new." in home and "mng-correction" not in home
+    entries = ET.parse(out / "changes.xml").getroot().findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}link").get("href") for e in entries] == [
+        "https://micro-needling-guide.example/faq/testing/#is-it-safe",
+        "https://micro-needling-guide.example/faq/testing/", "https://micro-needling-guide.example/"]
+
+
+ENTRY = {"date": "2026-01-20", "kind": "update", "where": "/faq/testing/", "note": "Answers checked."}
+
+
+def entry_text(**changes: str | None) -> str:
+    entry = {**ENTRY, **changes}
+    return "- " + "\n  ".join(f"{k}: {v}" for k, v in entry.items() if v is not None) + "\n"
+
+
+@pytest.mark.parametrize("case, text, expected", [
+    ("unknown kind", entry_text(kind="fix"), "kind 'fix' is not one of new, update, correction"),
+    ("missing note", entry_text(note=None), "'note' is missing"),
+    ("extra field", entry_text() + "  author: me\n", "'author' is not a field"),
+    ("date in words", entry_text(date="'6 December 2026'"), "is not a day written as YYYY-MM-DD"),
+    ("impossible date", entry_text(date="2026-02-30"), "not a real date"),
+    ("future date", entry_text(date="2999-01-01"), "is in the future"),
+    ("where without slash", entry_text(where="faq/testing"), "is not a page address"),
+    ("two-line note", entry_text(note="|\n    First line.\n    Second line."), "note must be one line"),
+    ("HTML in note", entry_text(note="'Uses <b>bold</b>.'"), "without HTML"),
+    ("repeated entry", entry_text() + entry_text(), "repeats entry 1"),
+    ("not a list", "date: 2026-01-20\n", "expected a list of entries"),
+])
+def test_bad_change_entry_is_refused(case: str, text: str, expected: str) -> None:
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError) as err:
+        _changes.parse(text, dt.date(2026, 12, 6))
+    message = str(err.value)
+    assert "data/changes.yml" in message and expected in message, f"{case}: {message}"
+
+
+@pytest.mark.parametrize("where, expected", [
+    ("/faq/no-such-page/", "no page has the address /faq/no-such-page/"),
+    ("/faq/testing/#no-such-answer", "has no section or answer with the id 'no-such-answer'"),
+])
+def test_change_to_a_missing_place_stops_the_build(tmp_path: Path, where: str, expected: str) -> None:
+    result = build_with_history(tmp_path, entry_text(where=where))
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, "the build passed"
+    assert "data/changes.yml:1: entry 1" in out and expected in out and "Fix:" in out, out
+
+
+# -- Cards and the handout builder in Chromium (one context, tabs reused) -------------------
+
+@pytest.fixture(scope="module")
+def tab(browser) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1000, "height": 1400}, device_scale_factor=2)
+    page = context.new_page()
+    page.foreign = []  # type: ignore[attr-defined]
+    page.on("request", lambda r: page.foreign.append(r.url)
+            if urlsplit(r.url).hostname not in ("127.0.0.1", None) else None)
+    yield page
+    assert context.cookies() == []
+    context.close()
+
+
+def pdf_pages(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_cards_have_the_answer_help_line_dates_and_a_clean_qr_svg(site: Path, feed: dict) -> None:
+    embed = (site / "embed" / "faq" / feed["questions"][0]["id"] / "index.html").read_text(encoding="utf-8")
+    assert HELP_LINE in embed
+    for q in feed["questions"]:
+        card = (site / "print" / "faq" / q["id"] / "index.html").read_text(encoding="utf-8")
+        assert f'<h1 class="mng-card__question">{q["question"]}</h1>' in card.replace("&#39;", "'"), q["id"]
+        assert HELP_LINE in card, q["id"]
+        assert f'Last reviewed <time datetime="{q["last_reviewed"]}">' in card, q["id"]
+        assert "an independent educational guide" in card
+        if q["last_changed"]:
+            assert f'Last changed <time datetime="{q["last_changed"]}">' in card, q["id"]
+        svg = (site / "print" / "faq" / q["id"] / "qr.svg").read_text(encoding="utf-8")
+        assert re.match(r'<\?xml[^>]*>\s*<svg xmlns="http://www.w3.org/2000/svg" viewBox=', svg)
+        assert not re.search(r"\sstyle=|<style|<script|\son\w+=", svg), q["id"]
+
+
+@pytest.mark.browser
+def test_every_card_qr_decodes_to_its_answer_and_prints_on_one_page(tab, server: str, feed: dict) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    site_url = feed["site"]["url"]
+    problems = []
+    for q in feed["questions"]:
+        tab.emulate_media(media="screen")
+        tab.goto(server + "/" + q["print_url"][len(site_url):], wait_until="load")
+        qr = tab.locator("img.mng-card__qr")
+        assert tab.evaluate("document.querySelector('img.mng-card__qr').naturalWidth") > 0, q["id"]
+        image = Image.open(io.BytesIO(qr.screenshot()))
+        found = [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+        if found != [q["url"]]:
+            problems.append(f"{q['id']}: QR code reads {found}, expected {q['url']}")
+        tab.emulate_media(media="print")
+        for paper in ("A4", "Letter"):
+            pages = pdf_pages(tab.pdf(format=paper, print_background=True))
+            if pages != 1:
+                problems.append(f"{q['id']}: prints on {pages} {paper} pages")
+    assert not tab.foreign, tab.foreign
+    assert not problems, "\n".join(problems)
+
+
+ITEMS = """() => [...document.querySelectorAll('[data-handout-items] > [data-id]')]
+  .filter(el => el.getClientRects().length > 0).map(el => el.dataset.id)"""
+STORAGE = """() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])"""
+PRINTED = """() => [...document.querySelectorAll('.md-content__inner > *')]
+  .filter(el => getComputedStyle(el).display !== 'none').map(el => el.className)"""
+
+
+@pytest.mark.browser
+def test_handout_builder_prints_exactly_the_selected_items(tab, server: str, feed: dict) -> None:
+    ids = [q["id"] for q in feed["questions"]]
+    chosen = [ids[5], ids[0], ids[-1]]
+    query = "?" + "&".join(f"answer={i}" for i in chosen) + "&checklist=1"
+    tab.emulate_media(media="screen")
+    tab.goto(server + "/about/for-clinics/" + query + "#handout", wait_until="load")
+    stored = tab.evaluate(STORAGE)  # Material keeps its palette; the builder must add nothing
+    # the address reproduces the selection; the sheet shows it in the form's order, checklist first
+    ticked = tab.evaluate("() => [...document.querySelectorAll('.mng-handout__form input:checked')].map(i => i.value)")
+    in_order = [i for i in ids if i in chosen]
+    assert ticked == ["1", *in_order]
+    assert tab.evaluate(ITEMS) == ["checklist", *in_order]
+    assert "3 answers" in tab.inner_text("[data-handout-status]")
+    assert tab.evaluate("() => [...document.querySelectorAll('[data-handout-items] img')]"
+                        ".every(i => i.complete && i.naturalWidth > 0)")
+    tab.emulate_media(media="print")
+    assert tab.evaluate(PRINTED) == ["mng-handout"], "only the handout prints while something is ticked"
+    assert tab.evaluate(ITEMS) == ["checklist", *in_order]
+    assert not tab.locator(".mng-handout__form").is_visible()
+    from pypdf import PdfReader
+
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(tab.pdf(format="A4"))).pages)
+    text = " ".join(unicodedata.normalize("NFKC", text).split())  # PDF text has ligatures (fi)
+    questions = {q["id"]: " ".join(q["question"].split()) for q in feed["questions"]}
+    assert all(questions[i] in text for i in chosen)
+    assert not [i for i in ids if i not in chosen and questions[i] in text]
+    assert "Aftercare checklist: the first four weeks" in text and HELP_LINE[:60] in text
+
+    # By keyboard: Space ticks a box, the address follows, and a reload brings the same sheet back.
+    tab.emulate_media(media="screen")
+    tab.click("[data-handout-clear]")
+    assert tab.evaluate(ITEMS) == [] and tab.locator("[data-handout-sheet]").is_hidden()
+    assert urlsplit(tab.url).query == ""
+    box = tab.locator(f'.mng-handout__form input[value="{ids[2]}"]')
+    box.focus()
+    tab.keyboard.press("Space")
+    assert box.is_checked() and urlsplit(tab.url).query == f"answer={ids[2]}"
+    label = tab.evaluate("el => el.labels[0].textContent.trim()", box.element_handle())
+    assert label == questions[ids[2]]
+    assert tab.get_attribute("[data-handout-status]", "role") == "status"
+    tab.reload(wait_until="load")
+    assert tab.evaluate(ITEMS) == [ids[2]]
+    assert tab.evaluate(STORAGE) == stored
+    assert not tab.foreign, tab.foreign
+
+
+@pytest.mark.browser
+def test_handout_is_empty_without_a_selection_and_the_page_prints_normally(tab, server: str) -> None:
+    tab.emulate_media(media="print")
+    tab.goto(server + "/about/for-clinics/", wait_until="load")
+    assert tab.evaluate(ITEMS) == []
+    printed = tab.evaluate(PRINTED)
+    assert len(printed) > 5 and "mng-page-meta" in printed
+    tab.emulate_media(media="screen")
+
+
+def test_builder_and_changes_list_are_in_the_sources() -> None:
+    """The for-clinics page keeps its builder line, the changes page its list line."""
+    assert "<!-- handout-builder -->" in (ROOT / "docs" / "about" / "for-clinics.md").read_text(encoding="utf-8")
+    assert "<!-- changes-list -->" in (ROOT / "docs" / "about" / "changes.md").read_text(encoding="utf-8")
