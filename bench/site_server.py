@@ -1,7 +1,8 @@
 """Build, serve and browse the site: shared by the tests and the benchmark scripts.
 
 The server is a small threaded static server on 127.0.0.1 that sends the headers in
-site/_headers (the CSP among them) and the site's 404 page, as a static host would.
+site/_headers (the CSP among them), merged as Cloudflare Pages (default) or Netlify
+documents it, and the site's 404 page, as a static host would.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import functools
 import gzip
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -46,24 +48,58 @@ def built_site(site: Path | None, tmp: Path) -> Path:
     return dest
 
 
-def parse_headers_file(site_dir: Path) -> list[tuple[str, dict[str, str]]]:
-    """Read site/_headers (Netlify/Cloudflare format) into (path pattern, headers) rules."""
-    rules: list[tuple[str, dict[str, str]]] = []
+Rules = list[tuple[str, dict[str, str]]]
+DETACH = "!"  # a header name starting with this is Cloudflare's "! Name" line (detach)
+
+
+def parse_headers_file(site_dir: Path) -> Rules:
+    """Read site/_headers (Netlify/Cloudflare format) into (path pattern, headers) rules.
+
+    A Cloudflare detach line ("! Content-Security-Policy") is kept as the header "!Content-Security-Policy"."""
+    rules: Rules = []
     for line in (site_dir / "_headers").read_text(encoding="utf-8").splitlines():
-        if line and not line[0].isspace():
+        if not line.strip() or line.strip().startswith("#"):
+            continue
+        if not line[0].isspace():
             rules.append((line.strip(), {}))
-        elif line.strip() and not line.strip().startswith("!"):
+        elif line.strip().startswith("!"):
+            rules[-1][1][DETACH + line.strip()[1:].strip()] = ""
+        else:
             name, value = line.strip().split(":", 1)
             rules[-1][1][name.strip()] = value.strip()
     return rules
 
 
-def headers_for(rules: list[tuple[str, dict[str, str]]], path: str) -> dict[str, str]:
-    """The headers for a request path; a later, more specific rule replaces earlier values."""
+def path_matches(pattern: str, path: str) -> bool:
+    """Whether a _headers path pattern matches a request path (* any characters, :name one segment)."""
+    regex = "".join(".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part)
+                    for part in re.split(r"(\*|:[A-Za-z]\w*)", pattern))
+    return re.fullmatch(regex, path) is not None
+
+
+def headers_for(rules: Rules, path: str, host: str = "cloudflare") -> dict[str, str]:
+    """The headers a host sends for a request path, by its documented merge rules.
+
+    cloudflare (developers.cloudflare.com/pages/configuration/headers/): a request inherits the
+    headers of every matching rule; a header set by two rules is joined with ", "; a "! Name" line
+    removes that header as inherited from the rules before it.
+    netlify (docs.netlify.com/manage/routing/headers/, @netlify/headers-parser headersForPath):
+    the headers of the matching rules are merged in file order; a later rule's value replaces
+    an earlier one; "!" lines are not valid there.
+    """
     out: dict[str, str] = {}
     for pattern, headers in rules:
-        if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
-            out.update(headers)
+        if not path_matches(pattern, path):
+            continue
+        for name, value in headers.items():
+            if name.startswith(DETACH):
+                if host == "netlify":
+                    raise ValueError(f"{pattern}: Netlify does not accept the detach line '! {name[1:]}'")
+                out = {k: v for k, v in out.items() if k.lower() != name[1:].lower()}
+            elif host == "cloudflare" and name in out:
+                out[name] = out[name] + ", " + value
+            else:
+                out[name] = value
     return out
 
 
@@ -73,7 +109,8 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files with the site's _headers rules, gzip for text (as any real host does)."""
 
-    rules: list[tuple[str, dict[str, str]]] = []
+    rules: Rules = []
+    host = "cloudflare"  # whose header-merging rules to apply (see headers_for)
     gzip_cache: dict[Path, bytes] = {}
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
@@ -107,7 +144,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def end_headers(self) -> None:
-        for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
+        for name, value in headers_for(self.rules, self.path.split("?")[0], self.host).items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -128,9 +165,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve site_dir on a free port of 127.0.0.1; yields the base URL."""
-    handler = type("Handler", (_Handler,), {"rules": parse_headers_file(site_dir), "gzip_cache": {}})
+def serve(site_dir: Path, host: str = "cloudflare") -> Iterator[str]:
+    """Serve site_dir on a free port of 127.0.0.1 with the headers `host` would send; yields the base URL."""
+    handler = type("Handler", (_Handler,), {"rules": parse_headers_file(site_dir), "gzip_cache": {}, "host": host})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
