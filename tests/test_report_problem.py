@@ -1,0 +1,49 @@
+"""Every page offers "Report a problem with this page": a mailto: link with the page filled in."""
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT, page_urls
+
+ADDRESS = "corrections@micro-needling-guide.example"
+LINK = re.compile(r'<p class="mng-report-problem">\s*<a href="(mailto:[^"]+)">Report a problem with this page</a>')
+
+
+def content_pages(site: Path) -> list[str]:
+    return [u for u in page_urls(site) if not u.startswith(("/embed/", "/search/", "/tags/", "/print/"))]
+
+
+def test_every_page_has_a_report_link_with_its_title_and_address(site: Path) -> None:
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0])["site_url"].rstrip("/")
+    problems = []
+    for url in content_pages(site):
+        page = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        m = LINK.search(page)
+        if not m:
+            problems.append(f"{url}: no 'Report a problem with this page' link")
+            continue
+        href = html.unescape(m.group(1))
+        to, _, query = href[len("mailto:"):].partition("?")
+        fields = urllib.parse.parse_qs(query, strict_parsing=True)
+        title = html.unescape(re.search(r"<title>(.*?)(?: - [^<]*)?</title>", page).group(1))
+        if to != ADDRESS:
+            problems.append(f"{url}: sends to {to}")
+        if re.search(r"[ <>\"\n]", href):
+            problems.append(f"{url}: subject or body not URL-encoded")
+        if title not in fields["subject"][0] or title not in fields["body"][0]:
+            problems.append(f"{url}: the page title '{title}' is not filled in")
+        if f"Address: {site_url}{url}\r\n" not in fields["body"][0]:
+            problems.append(f"{url}: the page address is not filled in")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_editorial_policy_names_the_address_and_what_happens() -> None:
+    text = (ROOT / "docs" / "about" / "editorial-policy.md").read_text(encoding="utf-8")
+    section = text.split("{#report-an-error}", 1)[1].split("\n## ", 1)[0]
+    assert ADDRESS in section
+    assert re.search(r"safety", section, re.I) and re.search(r"\b\d+ (working )?days?\b", section)
