@@ -73,7 +73,8 @@ def site_pages(site: Path) -> dict[str, str]:
     for f in sorted(site.rglob("index.html")):
         url = f.parent.relative_to(site).as_posix() + "/"
         url = "" if url == "./" else url
-        if url.startswith(("embed/", "search/")) or url in NOT_PROSE:
+        # Embeds and printable cards (print/) repeat one FAQ answer each; it is measured on its FAQ page.
+        if url.startswith(("embed/", "search/", "print/")) or url in NOT_PROSE:
             continue
         pages[url] = page_text(f.read_text(encoding="utf-8"))
     return pages
