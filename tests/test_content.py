@@ -135,3 +135,21 @@ def test_a_source_without_a_link_is_never_the_only_support() -> None:
     for sid, s in sources.items():
         assert all(link["label"].strip() and link["label"] != "Link" for link in s["links"]), sid
 
+
+# The sources each shared sentence rests on (FACTS.md rows in includes/facts.md's header): a page
+# that pulls one in must list them, so "Sources for this page" names what the page relies on.
+SHARED_SOURCES = {"facts.md:redness-days": {"S27"}, "facts.md:redness-depth": {"S57"}, "facts.md:course": {"S19"},
+                  "facts.md:results-when": {"S20"}, "facts.md:blood-thinners": {"S50", "S56"},
+                  "facts.md:sun": {"S26"}, "facts.md:makeup": {"S54"},
+                  "medical-help-rf.md": {"S11"}, "medical-help-micro-coring.md": {"S47", "S50"}}
+
+
+def test_pages_list_the_sources_of_the_shared_text_they_pull_in() -> None:
+    missing = []
+    for page in pages():
+        listed = set(front_matter(page).get("sources") or [])
+        for ref in re.findall(r'^\s*--8<-- "includes/([^"]+)"', page.read_text(encoding="utf-8"), re.M):
+            if SHARED_SOURCES.get(ref, set()) - listed:
+                missing.append(f"{page.relative_to(ROOT)}: {ref} needs {sorted(SHARED_SOURCES[ref] - listed)}")
+    assert not missing, "\n".join(missing)
+
