@@ -107,7 +107,7 @@ def test_no_section_b_phrases() -> None:
 # (a <figure>) says "Days 1 to 3" and "3 months" in its SVG, which cannot pull in a snippet.
 RETYPED_FACTS = [r"\b(1|one) to (3|three) days\b", r"\babout 24 hours\b", r"\b(1|one) to (4|four) weeks\b",
                  r"\b7 to 10 days\b", r"\b(3|three) months after (your|the) last\b", r"\b24 hours before\b",
-                 r"\b(2|two) weeks before\b", r"\bup to about a week\b"]
+                 r"\b(2|two) weeks before\b", r"\bSPF 30\b", r"\bseven days\b", r"\bup to about a week\b"]
 
 
 def test_recurring_numbers_come_from_the_facts_include() -> None:
@@ -140,7 +140,7 @@ def test_a_source_without_a_link_is_never_the_only_support() -> None:
 # that pulls one in must list them, so "Sources for this page" names what the page relies on.
 SHARED_SOURCES = {"facts.md:redness-days": {"S27"}, "facts.md:redness-depth": {"S57"}, "facts.md:course": {"S19"},
                   "facts.md:results-when": {"S20"}, "facts.md:blood-thinners": {"S50", "S56"},
-                  "facts.md:sun": {"S26"}, "facts.md:makeup": {"S54"},
+                  "facts.md:sun": {"S26"}, "facts.md:sun-clinic": {"S57"}, "facts.md:makeup": {"S54"},
                   "medical-help-rf.md": {"S11"}, "medical-help-micro-coring.md": {"S47", "S50"}}
 
 
