@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Project tasks. Each one installs what it needs first.
 
-    python3 tasks.py serve    serve the site at http://127.0.0.1:8000 with live reload
+    python3 tasks.py check    the editors' check: a strict build, then every test that needs
+                              no browser (under a minute); run it before every commit
+    python3 tasks.py serve    serve the site at http://127.0.0.1:8000 with live reload (also when
+                              includes/, data/, overrides/, hooks/ or search/ change)
     python3 tasks.py test     run every test: search/tests in Node, then pytest (pytest arguments may follow)
-    python3 tasks.py build    build the static site into site/
+    python3 tasks.py build    build the static site into site/ (strictly)
     python3 tasks.py register-urls   add new public URLs to data/published-urls.txt
+
+Never add -q to a build: in MkDocs 1.6 it hides the warnings that strict mode turns into errors.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -28,6 +34,10 @@ APT_PACKAGES = ["chromium", "fonts-dejavu-core"]
 APT_TOOLS = {"java": "default-jre-headless", "node": "nodejs", "npm": "npm"}
 PACKAGE_JSON = ROOT / "package.json"
 NODE_STAMP = ROOT / "node_modules" / ".package-lock.sha256"
+# Test modules `check` leaves to `test`: the HTML validator (Java) is slow to start.
+CHECK_SKIP = ["--ignore=tests/test_html_validity.py"]
+# Folders the build reads besides docs/: `serve` rebuilds when one of them changes.
+WATCH = ["includes", "data", "overrides", "hooks", "search"]
 
 
 def run(cmd: list[str], **kw) -> None:
@@ -76,15 +86,22 @@ def main(argv: list[str]) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if task == "serve":
         ensure_python_packages()
-        run([BIN / "mkdocs", "serve", "--livereload", "-a", "127.0.0.1:8000", *args], env=env)
+        watch = [arg for name in WATCH if (ROOT / name).exists() for arg in ("--watch", name)]
+        run([BIN / "mkdocs", "serve", "--livereload", *watch, "-a", "127.0.0.1:8000", *args], env=env)
     elif task == "build":
         ensure_python_packages()
-        run([BIN / "mkdocs", "build", *args], env=env)
+        run([BIN / "mkdocs", "build", "--strict", *args], env=env)
     elif task == "register-urls":
         ensure_python_packages()
         dest = ROOT / "site"
-        run([BIN / "mkdocs", "build", "--strict", "-q", "-d", dest], env=env)
+        run([BIN / "mkdocs", "build", "--strict", "-d", dest], env=env)
         run([PY, ROOT / "scripts" / "register_urls.py", dest])
+    elif task == "check":
+        ensure_python_packages()
+        with tempfile.TemporaryDirectory(prefix="mng-check-") as tmp:
+            run([BIN / "mkdocs", "build", "--strict", "-d", Path(tmp) / "site"], env=env)
+        run([PY, "-m", "pytest", "-q", "-m", "not browser", "-p", "no:cacheprovider", *CHECK_SKIP, *args],
+            env=env)
     elif task == "test":
         ensure_python_packages()
         ensure_apt_packages()

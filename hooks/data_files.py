@@ -2,13 +2,14 @@
 
 Each known file has a schema (hooks/_data.py); any other YAML file must at least be
 valid YAML without repeated keys or impossible dates. Errors name the file and the fix.
+search/data/ is checked by the search's own hook (search/hook.py).
 """
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from _data import TEXT_SCHEMAS, checked_data
-from _shared import load_yaml, project_dir
+from _shared import project_dir
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -18,6 +19,4 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if path.suffix in (".yml", ".yaml") or path.name in TEXT_SCHEMAS:
             checked_data(project_dir(config), path.name)
         # Other kinds of file are not read by the build.
-    for path in sorted((project_dir(config) / "search" / "data").glob("*.yml")):
-        load_yaml(path)  # the search hooks check their own formats; here: valid, strict YAML
     return config
