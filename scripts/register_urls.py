@@ -5,12 +5,16 @@ Usage: python3 tasks.py register-urls      (builds the site, then appends new UR
 
 data/published-urls.txt only ever grows: a published link must keep working, so a
 URL is never removed. Moving a page needs a redirect (mkdocs-redirects, in
-mkdocs.yml); retiring an FAQ id needs an alias (data/faq-aliases.yml). The test
-suite checks that every line still resolves to the right page and id.
+mkdocs.yml); retiring an FAQ id needs an alias (data/faq-aliases.yml), retiring an
+article heading id one in data/anchor-aliases.yml. Every URL ever listed is checked,
+not only the lines in the file today: the file's git history counts too
+(published_urls()), so deleting a line does not make a broken link go away. The
+build (hooks/published_urls.py) and the tests check that each still resolves.
 """
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from html import unescape
 from pathlib import Path
@@ -32,6 +36,35 @@ def read_registry(path: Path = REGISTRY) -> list[str]:
         return []
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
+
+
+# The registry was regenerated once, just before the site was first published (this commit):
+# URLs listed only before it were never public. History counts from this commit on.
+FIRST_PUBLISHED = "c8265cc495341f9ce1934fd55715ef79c2008df5"
+
+
+def history_urls(path: Path = REGISTRY, since: str | None = FIRST_PUBLISHED) -> list[str]:
+    """Every URL ever added to the registry, from its git history since `since` (the whole
+    history when that commit is unknown; empty outside a git checkout)."""
+    known = since and subprocess.run(["git", "cat-file", "-e", f"{since}^{{commit}}"], cwd=path.parent,
+                                     capture_output=True).returncode == 0
+    revs = [f"{since}~1..HEAD"] if known else []
+    try:
+        log = subprocess.run(["git", "log", "-p", "--format=", "--no-renames", *revs, "--", path.name],
+                             cwd=path.parent, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if log.returncode:
+        return []
+    base = subprocess.run(["git", "show", f"{since}:./{path.name}"], cwd=path.parent, capture_output=True,
+                          text=True).stdout.splitlines() if known else []
+    added = [line[1:] for line in log.stdout.splitlines() if line.startswith("+/") and not line.startswith("+++")]
+    return [line.strip() for line in base + added if line.startswith("/")]
+
+
+def published_urls(path: Path = REGISTRY) -> list[str]:
+    """The registry's URLs and every URL it ever listed, in first-seen order."""
+    return list(dict.fromkeys(read_registry(path) + history_urls(path)))
 
 
 def public_urls(site: Path) -> list[str]:
@@ -59,7 +92,9 @@ def resolve(site: Path, url: str, hops: int = 5) -> tuple[Path | None, str]:
         if path.endswith("/"):
             file = file / "index.html"
         if not file.exists():
-            return None, f"{url}: {path} does not exist (add a redirect in mkdocs.yml)"
+            return None, (f"{url}: {path} does not exist; published links must keep working: put the page "
+                          "back, or add a redirect from its old file to its new one under redirects: "
+                          "redirect_maps: in mkdocs.yml (old/page.md: new/page.md)")
         if file.suffix != ".html":
             return file, ""
         text = file.read_text(encoding="utf-8")
@@ -97,16 +132,21 @@ def check(site: Path, urls: list[str]) -> list[str]:
             continue
         html = file.read_text(encoding="utf-8")
         if fragment not in ANY_ID.findall(html):
-            problems.append(f"{url}: no element with id '{fragment}' (renamed? add an alias)")
+            alias = ("data/faq-aliases.yml ('" + fragment + ": new-id')" if url.startswith("/faq/") else
+                     "data/anchor-aliases.yml (the page's .md path, then '" + fragment + ": new-id' under it)")
+            problems.append(f"{url}: the page has no id '{fragment}' any more; published links must keep "
+                            f"working: give the heading its old id back, or, if it was renamed or merged, "
+                            f"add the old id as an alias in {alias}")
         elif url.startswith("/faq/") and not re.search(
                 rf'(<h2 id="{re.escape(fragment)}" class="mng-faq-q"|<div id="{re.escape(fragment)}" class="mng-alias")', html):
-            problems.append(f"{url}: '{fragment}' is no longer an FAQ question or alias")
+            problems.append(f"{url}: '{fragment}' is no longer an FAQ question or alias; add "
+                            f"'{fragment}: new-id' to data/faq-aliases.yml")
     return problems
 
 
 def register(site: Path) -> list[str]:
     """Append URLs that are not yet in the registry; return them."""
-    known = set(read_registry())
+    known = set(published_urls())
     new = [u for u in public_urls(site) if u not in known]
     if new:
         text = REGISTRY.read_text(encoding="utf-8") if REGISTRY.exists() else HEADER
@@ -116,7 +156,7 @@ def register(site: Path) -> list[str]:
 
 def main(args: list[str]) -> int:
     site = Path(args[0])
-    problems = check(site, read_registry())
+    problems = check(site, published_urls())
     if problems:
         print("Registered URLs that no longer resolve (fix these first):\n  " + "\n  ".join(problems))
         return 1

@@ -243,6 +243,10 @@ DATA_CASES = {
                                "not a real date"),
     "tab in a data file": ("concerns.yml", "- name: Acne scars\n\tpage: concerns/acne-scars.md\n",
                            "this line is indented with a tab"),
+    "alias to an id that is not there": ("anchor-aliases.yml", "page.md:\n  old-name: nowhere\n",
+                                         "'old-name' points to 'nowhere', which is not an id of a heading"),
+    "alias for an id still there": ("anchor-aliases.yml", "page.md:\n  a-section: a-section\n",
+                                    "'a-section' is still an id on the page"),
     "registry line": ("published-urls.txt", "/page/\nsafety/risks/\n", "line 2: 'safety/risks/' is not a public address"),
 }
 
