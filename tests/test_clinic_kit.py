@@ -279,6 +279,7 @@ def test_handout_builder_prints_exactly_the_selected_items(tab, server: str, fee
     assert ticked == ["1", *in_order]
     assert tab.evaluate(ITEMS) == ["checklist", *in_order]
     assert "3 answers" in tab.inner_text("[data-handout-status]")
+    assert tab.locator("[data-handout-print]").is_visible() and not tab.locator("[data-handout-show]").is_visible()
     assert tab.evaluate("() => [...document.querySelectorAll('[data-handout-items] img')]"
                         ".every(i => i.complete && i.naturalWidth > 0)")
     tab.emulate_media(media="print")

@@ -77,7 +77,8 @@ def test_every_page_shows_review_dates_and_sources(site: Path) -> None:
         html = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
         assert "Page last reviewed:" in html and "Next review due:" in html, url
         assert re.search(r'<h2 id="page-sources">.*?<li><strong>S\d+</strong>', html, re.S), url
-        dates = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)"', html)
+        meta = html.split('<aside class="mng-page-meta"', 1)[-1]  # dates in the text (changes) come first
+        dates = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)"', meta)
         reviewed, next_review = (dt.date.fromisoformat(d) for d in dates[:2])
         assert reviewed <= dt.date.today() < next_review, url
 
