@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -27,8 +26,6 @@ import _faq
 
 CARD_DIR = "print/faq"
 _reviewed: dict[str, dt.date] = {}
-_writer: list[threading.Thread] = []
-_errors: list[Exception] = []
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -78,26 +75,13 @@ def cards(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]]:
     return out
 
 
-def _write(files: list[tuple[Path, str]]) -> None:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Write the cards now that every answer is rendered (before the checks of the finished
+    site look at their links)."""
     try:
-        for path, text in files:
+        for path, text in cards(env, config):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     except OSError as err:
-        _errors.append(err)
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Render the cards (every answer is known now) and write them on a second thread."""
-    _errors.clear()
-    thread = threading.Thread(target=_write, args=(cards(env, config),), daemon=True)
-    thread.start()
-    _writer[:] = [thread]
+        raise PluginError(f"could not write the printable FAQ cards: {err}") from None
     return env
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    for thread in _writer:
-        thread.join()
-    if _errors:
-        raise PluginError(f"could not write the printable FAQ cards: {_errors[0]}")
