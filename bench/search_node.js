@@ -1,6 +1,6 @@
 /*
- * Fast offline search check: runs the built site's search worker (search/worker.en.js, the
- * very file browsers load) in Node, with its index, and prints hit@3 and MRR@10 per query
+ * Fast offline search check: runs the built site's search worker (search/worker.en.js and the
+ * engine it loads, the very files browsers load) in Node, with its index, and prints hit@3 and MRR@10 per query
  * file. The real benchmark is bench/search_quality.py (Chromium, the real search box);
  * their figures agree.
  *
@@ -25,6 +25,7 @@ function loadWorker(site, lang = "en") {
     postMessage: (m) => { reply = m; },
     addEventListener: (type, fn) => { if (type === "message") handlers.push(fn); },
     fetch: async (url) => ({ ok: true, json: async () => JSON.parse(fs.readFileSync(path.join(dir, url), "utf8")) }),
+    importScripts: (...files) => files.forEach((f) => vm.runInContext(fs.readFileSync(path.join(dir, f), "utf8"), sandbox)),
   };
   sandbox.self = sandbox;
   vm.createContext(sandbox);

@@ -15,7 +15,8 @@
  *     each at its credit. A slot scores its best alternative.
  *   - Neighbouring words found side by side in a result add a phrase bonus.
  *   - The sum is multiplied by coverage^power: the share of the query's weight (by IDF)
- *     that the result matches, so a result with all the reader's words comes first.
+ *     that the result matches, so a result with all the reader's words comes first; and by
+ *     1 + titleMatch x (share of all the query's words, stop words too, in the title)^2.
  *   - A result on a side topic (micro-coring, scalp) or a glossary definition counts a
  *     factor less unless the query names the topic (search/data/ranking.yml, "topics").
  * The work per query is bounded (limits in ranking.yml): words per query, letters per
@@ -113,17 +114,30 @@
       return texts.map(function (text, f) {
         var counts = Object.create(null);
         var words = self.words(text, surface);
-        var prev = null;
+        var prev = null, before = null;
         words.forEach(function (w) {
-          if (self.stop[w.word]) { return; }
-          counts[w.stem] = (counts[w.stem] || 0) + 1;
-          if (w.joined) counts[w.joined] = (counts[w.joined] || 0) + 1;
-          if (prev !== null) counts[prev + " " + w.stem] = (counts[prev + " " + w.stem] || 0) + 1;
+          /* Neighbouring words as pairs: every pair as written ("got home"), and pairs of the
+             words that tell results apart, across stop words ("makeup [after] treatment"). */
+          if (before !== null && (self.stop[w.word] || self.stop[before.word]))
+            add(counts, before.stem + " " + w.stem);
+          before = w;
+          if (self.stop[w.word]) return;
+          add(counts, w.stem);
+          if (w.joined) add(counts, w.joined);
+          if (prev !== null) add(counts, prev + " " + w.stem);
           prev = w.stem;
         });
         lengths[f][doc.n] = words.length;
         sums[f] += words.length;
         return counts;
+      });
+    });
+    /* Every word of each title, stop words included, by stem: what the title match counts. */
+    this.docs.forEach(function (doc) {
+      doc.titleStems = Object.create(null);
+      self.words(doc.title).forEach(function (w) {
+        doc.titleStems[w.stem] = true;
+        if (w.joined) doc.titleStems[w.joined] = true;
       });
     });
     var avg = sums.map(function (s) { return s / Math.max(1, self.docs.length) || 1; });
@@ -368,19 +382,31 @@
         (matched[d] = matched[d] || {})[i] = true;
       });
     });
-    /* Neighbouring content words found side by side. */
+    /* Neighbouring words found side by side: pairs as typed with a stop word ("got home"),
+       and pairs of the words that tell results apart. */
+    var pairs = [];
+    for (var i = 0; i + 1 < slots.length; i++)
+      if (slots[i].stop || slots[i + 1].stop) pairs.push(slots[i].stem + " " + slots[i + 1].stem);
     var content = slots.filter(function (s) { return !s.stop && s.known; });
-    for (var i = 0; i + 1 < content.length; i++) {
-      var pair = self.termScores(content[i].stem + " " + content[i + 1].stem);
+    for (i = 0; i + 1 < content.length; i++) pairs.push(content[i].stem + " " + content[i + 1].stem);
+    unique(pairs).forEach(function (term) {
+      var pair = self.termScores(term);
       if (pair) Object.keys(pair).forEach(function (d) {
         if (d in scores) scores[d] += W.phrase * pair[d];
       });
+    });
+    /* The share of all the reader's words, stop words too, that a result's title has, squared:
+       a title that says what the reader asked ("Who should not have micro-needling?") wins. */
+    function titleMatch(doc) {
+      var n = 0;
+      slots.forEach(function (s) { if (doc.titleStems[s.stem]) n++; });
+      return (n / slots.length) * (n / slots.length);
     }
     var topics = this.topics.filter(function (t) { return !t.query.test(query); });
     var results = Object.keys(scores).map(function (d) {
       var doc = self.docs[d];
       var coverage = total ? covered[d] / total : 0;
-      var score = scores[d] * Math.pow(coverage, W.coveragePower);
+      var score = scores[d] * Math.pow(coverage, W.coveragePower) * (1 + W.titleMatch * titleMatch(doc));
       topics.forEach(function (t) {
         if (t.docs.test(doc.location) || (doc.parent >= 0 && t.docs.test(self.docs[doc.parent].location)))
           score *= t.factor;
@@ -440,6 +466,8 @@
     out += escapeHtml(text.slice(pos, end)) + (end < text.length ? "\u2026" : "");
     return out;
   };
+
+  function add(counts, term) { counts[term] = (counts[term] || 0) + 1; }
 
   function unique(list) {
     var seen = Object.create(null);

@@ -5,10 +5,11 @@ Everything search needs lives in search/ (see README, "Search"): the engine and 
 and the searches readers type for each result (data/questions-<lang>.yml). This hook
 
 - checks those data files when the build starts, failing with the file, the entry and the fix;
-- after Material's search plugin has split the pages into results, writes one index per
-  language (search/index.<lang>.<hash>.json: the results, the vocabulary and the weights),
-  the worker (search/worker.<lang>.js: the stemmer, search/engine.js, search/worker.js), and a
-  stub search_index.json, so a page loads no index until the reader searches;
+- after Material's search plugin has split the pages into results, writes per language the
+  index (search/index.<lang>.<hash>.json: the results, the vocabulary and the weights), the
+  engine (search/engine.<lang>.<hash>.js: the stemmer and search/engine.js) and the small
+  worker every page starts (search/worker.<lang>.js), and a stub search_index.json, so a page
+  loads neither index nor engine until the reader searches;
 - points each page's search at its language's worker, and adds search/loader.js to pages.
 
 It runs after the search plugin's on_post_build (priority -100) and needs no other hook.
@@ -96,7 +97,7 @@ def load_ranking(path: Path) -> dict[str, Any]:
             raise _fail(path, f"weights: fields: {name}", "expected '{value: <number>, fitted: true|false}'")
         fields.append(_number(path, f"weights: fields: {name}", entry["value"], 0, 100))
     weights["fields"] = fields
-    limits = {"k1": (0, 10), "b": (0, 1), "coverage_power": (0, 10), "synonym": (0, 1), "prefix": (0, 1),
+    limits = {"k1": (0, 10), "b": (0, 1), "coverage_power": (0, 10), "title_match": (0, 20), "synonym": (0, 1), "prefix": (0, 1),
               "prefix_last": (0, 1), "fuzzy": (0, 1), "phrase": (0, 10), "stop_word": (0, 1),
               "fallback_coverage": (0, 1)}
     unknown = set(raw) - set(limits) - {"fields"}
@@ -266,16 +267,31 @@ def index_docs(docs: list[dict], questions: dict[str, list[str]], path: Path) ->
     return out
 
 
-def worker_source(stemmer: str, index_url: str) -> str:
-    """The worker file: the stemmer, the engine, the index's address, and the worker."""
+def engine_source(stemmer: str) -> str:
+    """The engine file: the language's stemmer and search/engine.js."""
     cjs = (folder() / "vendor" / STEMMERS[stemmer]).read_text(encoding="utf-8")
     return "\n".join([
-        "/* Built by search/hook.py from search/vendor, search/engine.js and search/worker.js. */",
+        "/* Built by search/hook.py from search/vendor and search/engine.js. */",
         f"var MNG_STEM = (function () {{ var exports = {{}};\n{cjs}\nreturn exports.stemmer; }})();",
         (folder() / "engine.js").read_text(encoding="utf-8"),
+    ])
+
+
+def worker_source(index_url: str, engine_url: str) -> str:
+    """The worker file every page starts: the addresses of the index and engine, and search/worker.js."""
+    return "\n".join([
+        "/* Built by search/hook.py from search/worker.js. */",
         f"var MNG_INDEX_URL = {json.dumps(index_url)};",
+        f"var MNG_ENGINE_URL = {json.dumps(engine_url)};",
         (folder() / "worker.js").read_text(encoding="utf-8"),
     ])
+
+
+def _hashed(out: Path, stem: str, suffix: str, body: str) -> str:
+    """Write body as <stem>.<hash><suffix> in out (a new name whenever it changes); return the name."""
+    name = f"{stem}.{hashlib.sha256(body.encode()).hexdigest()[:10]}{suffix}"
+    (out / name).write_text(body, encoding="utf-8")
+    return name
 
 
 @event_priority(-100)  # after the search plugin has written search/search_index.json
@@ -283,7 +299,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write each language's index and worker, and the stub index Material loads at once."""
     out = Path(config.site_dir) / "search"
     material = json.loads((out / "search_index.json").read_text(encoding="utf-8"))
-    for old in out.glob("index.*.json"):
+    for old in [*out.glob("index.*.json"), *out.glob("engine.*.js")]:
         old.unlink()
     for lang in LANGUAGES:
         vocab = _data[lang]["vocabulary"]
@@ -294,9 +310,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         missing = [p for p in vocab["fallback"]["pages"] if p not in locations]
         if missing:
             raise _fail(folder() / "data" / f"{lang}.yml", "fallback: pages", f"no page has the address {', '.join(missing)}")
-        body = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
-        name = f"index.{lang}.{hashlib.sha256(body.encode()).hexdigest()[:10]}.json"
-        (out / name).write_text(body, encoding="utf-8")
-        (out / f"worker.{lang}.js").write_text(worker_source(vocab["stemmer"], name), encoding="utf-8")
+        index_name = _hashed(out, f"index.{lang}", ".json", json.dumps(index, separators=(",", ":"), ensure_ascii=False))
+        engine_name = _hashed(out, f"engine.{lang}", ".js", engine_source(vocab["stemmer"]))
+        (out / f"worker.{lang}.js").write_text(worker_source(index_name, engine_name), encoding="utf-8")
     stub = {"config": {**material["config"], "fields": {"title": {"boost": 1}}}, "docs": []}
     (out / "search_index.json").write_text(json.dumps(stub), encoding="utf-8")

@@ -5,15 +5,16 @@
  * this one) and sends it a stub index at once; the real index (search/index.<lang>.*.json)
  * is fetched only when the reader opens or focuses the search box (search/loader.js says
  * so on the "mng-search" channel) or types a query, so readers who never search never
- * download it. The build puts the language's stemmer (MNG_STEM) and the index's address
- * (MNG_INDEX_URL) before this file, and search/engine.js (MngSearch).
+ * download it. The build puts the addresses of the index (MNG_INDEX_URL) and of the engine
+ * (MNG_ENGINE_URL: the language's stemmer, MNG_STEM, and search/engine.js, MngSearch) before
+ * this file; the engine, too, is loaded only then.
  *
  * Messages are Material's: SETUP (0) is answered READY (1); QUERY (2) is answered RESULT (3)
  * with every result as its own group, so the section or question that answers the query can
  * come first (Material would group sections under their page, with the page first).
  */
 /* eslint-env worker */
-/* global MngSearch, MNG_STEM, MNG_INDEX_URL */
+/* global MngSearch, MNG_STEM, MNG_INDEX_URL, MNG_ENGINE_URL */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -25,7 +26,9 @@ var pending = null; /* the latest query that came before the index */
 
 function load() {
   if (!loading) {
-    loading = fetch(MNG_INDEX_URL)
+    loading = fetch(MNG_INDEX_URL);
+    if (typeof MngSearch === "undefined") importScripts(MNG_ENGINE_URL); /* while the index downloads */
+    loading = loading
       .then(function (response) {
         if (!response.ok) throw new Error("search index: HTTP " + response.status);
         return response.json();

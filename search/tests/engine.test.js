@@ -14,7 +14,7 @@ const ES = require("../vendor/orama-stemmers-3.1.18/es.cjs").stemmer;
 function fixture(docs, extra = {}) {
   return {
     lang: "en",
-    weights: { fields: [3, 0.5, 1, 1.5, 0.5], k1: 1.2, b: 0.75, coveragePower: 3, synonym: 0.8, prefix: 0.5,
+    weights: { fields: [3, 0.5, 1, 1.5, 0.5], k1: 1.2, b: 0.75, coveragePower: 3, titleMatch: 1, synonym: 0.8, prefix: 0.5,
       prefixLast: 0.8, fuzzy: 0.7, phrase: 0.5, stopWord: 0.1, fallbackCoverage: 0.5 },
     limits: { maxQueryChars: 200, maxWords: 12, maxWordLength: 30, maxExpansions: 24, minFuzzyLength: 4, twoEditLength: 9 },
     topics: [{ docs: "coring", query: "coring", factor: 0.5 }],
@@ -126,11 +126,12 @@ test("an extract marks the reader's words and escapes the page's text", () => {
   assert.strictEqual(index.teaser(index.docs[0], ["sunscreen"], 100), "Use &lt;b&gt;<mark>sunscreen</mark>&lt;/b&gt; &amp; wait.");
 });
 
-/* The worker file as the build makes it (search/hook.py: worker_source), in a sandbox. */
+/* The worker as the build makes it (search/hook.py: engine_source, worker_source), in a sandbox. */
 function worker(fetched) {
   const cjs = fs.readFileSync(path.join(__dirname, "..", "vendor", "orama-stemmers-3.1.18", "en.cjs"), "utf8");
-  const source = `var MNG_STEM = (function () { var exports = {};\n${cjs}\nreturn exports.stemmer; })();\n` +
-    fs.readFileSync(path.join(__dirname, "..", "engine.js"), "utf8") + '\nvar MNG_INDEX_URL = "index.json";\n' +
+  const engine = `var MNG_STEM = (function () { var exports = {};\n${cjs}\nreturn exports.stemmer; })();\n` +
+    fs.readFileSync(path.join(__dirname, "..", "engine.js"), "utf8");
+  const source = 'var MNG_INDEX_URL = "index.json";\nvar MNG_ENGINE_URL = "engine.js";\n' +
     fs.readFileSync(path.join(__dirname, "..", "worker.js"), "utf8");
   const sent = [];
   const handlers = [];
@@ -138,6 +139,7 @@ function worker(fetched) {
     console, postMessage: (m) => sent.push(m),
     addEventListener: (type, fn) => handlers.push(fn),
     fetch: async (url) => { fetched.push(url); return { ok: true, json: async () => fixture() }; },
+    importScripts: (url) => { fetched.push(url); vm.runInContext(engine, sandbox); },
   };
   sandbox.self = sandbox;
   vm.createContext(sandbox);
@@ -146,7 +148,7 @@ function worker(fetched) {
 }
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
-test("the worker loads no index until a query, then answers in Material's format", async () => {
+test("the worker loads neither index nor engine until a query, then answers in Material's format", async () => {
   const fetched = [];
   const w = worker(fetched);
   w.send({ type: 0, data: { config: {}, docs: [] } });
@@ -156,7 +158,7 @@ test("the worker loads no index until a query, then answers in Material's format
   assert.deepStrictEqual(fetched, []);
   w.send({ type: 2, data: "wrinkles" });
   await settle();
-  assert.deepStrictEqual(fetched, ["index.json"]);
+  assert.deepStrictEqual(fetched, ["index.json", "engine.js"]);
   const result = w.sent[w.sent.length - 1];
   assert.strictEqual(result.type, 3);
   assert.strictEqual(result.data.items[0][0].location, "concerns/wrinkles/");
