@@ -123,21 +123,6 @@ def load_yaml(path: Path) -> Any:
     return data
 
 
-SEARCH_WORKER = Path("assets") / "javascripts" / "search-worker.js"  # our search worker, in docs_dir
-
-
-def search_worker_setting(docs_dir: Path, pattern: re.Pattern[str], expected: str) -> re.Match[str]:
-    """Find a setting of the search worker (a constant or word list) that a hook must agree with.
-
-    Fails the build, saying `expected`, when the worker no longer has it in that form.
-    """
-    path = docs_dir / SEARCH_WORKER
-    found = pattern.search(path.read_text(encoding="utf-8")) if path.is_file() else None
-    if not found:
-        raise PluginError(f"{path}: expected {expected}")
-    return found
-
-
 def source_path(page: Page) -> str:
     """The page's Markdown file as an editor would type it (relative to the project)."""
     path = page.file.abs_src_path or page.file.src_uri
