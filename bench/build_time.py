@@ -51,7 +51,7 @@ def plain_config() -> dict:
             opts["base_path"] = [str(ROOT)]
             ext = {"pymdownx.snippets": opts}
         extensions.append(ext)
-    search = next(p["search"] for p in site["plugins"] if isinstance(p, dict) and "search" in p)
+    search = next((p["search"] for p in site["plugins"] if isinstance(p, dict) and "search" in p), {})
     return {
         "site_name": site["site_name"],
         "site_url": site["site_url"],

@@ -11,7 +11,7 @@ article has valid front matter (title, description, reviewed 2026-11-22, next_re
 
 The site is built with `mkdocs build --strict` (all hooks) in a fresh subprocess; with
 --runs > 1 the fastest run counts. Prints, per size: pages built, wall time, ms per page,
-search/search_index.json raw and gzipped (level 9, as bench/search_quality.py), bytes per
+search/index.en.*.json raw and gzipped (level 9, as bench/search_quality.py), bytes per
 page; then least-squares fits time = a + b*pages and index = a + b*pages with R^2, and the
 marginal cost of each step, which shows super-linear growth more clearly than R^2 does, and
 the mean built HTML size per page (grows with the nav each page carries).
@@ -166,7 +166,7 @@ def main(argv: list[str]) -> int:
                 if result.returncode:
                     sys.exit(f"build with {extra} extra pages failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
                 best = min(best, elapsed)
-            data = (dest / "search" / "search_index.json").read_bytes()
+            data = next((dest / "search").glob("index.en.*.json")).read_bytes()  # the real index (search/hook.py)
             html = [f for f in dest.rglob("index.html") if not f.relative_to(dest).as_posix().startswith("embed/")]
             pages = len(html)
             html_kb = sum(f.stat().st_size for f in html) / pages / 1024
