@@ -19,7 +19,9 @@
     if (event.target && event.target.id === "__search" && event.target.checked) warm();
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "/" || event.key === "s" || event.key === "f") warm(); /* Material's search shortcuts */
+    /* Material's search shortcuts, pressed outside a form field */
+    var field = event.target && event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (!field && (event.key === "/" || event.key === "s" || event.key === "f")) warm();
   });
   if (/[?&]q=/.test(location.search)) warm();
 
