@@ -2,9 +2,10 @@
  * Fits the search weights (search/data/ranking.yml, those marked "fitted") on the
  * development query sets, and reports them on the sets kept out of the fit.
  *
- * Usage: node search/fit.js SITE_DIR [--rounds N] [--report]
+ * Usage: node search/fit.js SITE_DIR [--rounds N] [--report] [--set NAME=VALUE ...]
  *   SITE_DIR  a built site (its search/index.en.*.json holds the pages, vocabulary and weights)
  *   --report  only print the figures of the current weights
+ *   --set     change a weight before fitting or reporting (fields.3=0: no reader searches)
  *
  * The objective is the mean over the fit sets of (hit@3 + MRR@10) / 2, each set counting
  * once whatever its size. Coordinate search: each weight in turn is tried at the values of
@@ -27,7 +28,7 @@ const KEPT_OUT = [path.join(ROOT, "..", "shared", "search-queries.tsv"),
 
 /* The grid of each fitted weight; fields are [title, page, text, asked, tags]. */
 const GRID = {
-  "fields.0": [1, 2, 3, 4, 6, 8],
+  "fields.0": [0.5, 1, 1.5, 2, 3, 4, 6, 8],
   "fields.1": [0, 0.5, 1, 1.5, 2, 3],
   "fields.3": [0.5, 1, 1.5, 2, 3, 4],
   "fields.4": [0, 0.5, 1, 2],
@@ -39,7 +40,7 @@ const GRID = {
   prefix: [0.3, 0.5, 0.7],
   prefixLast: [0.3, 0.4, 0.5, 0.7, 0.9],
   fuzzy: [0.4, 0.55, 0.7, 0.85],
-  phrase: [0, 0.25, 0.5, 1, 2],
+  phrase: [0, 0.1, 0.25, 0.5, 1, 2],
   stopWord: [0, 0.05, 0.1, 0.2, 0.4],
 };
 
@@ -98,6 +99,11 @@ if (require.main === module) {
   const rounds = args.includes("--rounds") ? +args[args.indexOf("--rounds") + 1] : 2;
   const data = indexFile(site);
   let weights = { ...data.weights, fields: [...data.weights.fields] };
+  args.forEach((a, i) => {
+    if (a !== "--set") return;
+    const [key, value] = args[i + 1].split("=");
+    weights = set(weights, key, Number(value));
+  });
   if (!args.includes("--report")) {
     const sets = FIT.map(load);
     let best = objective(indexFor(data, weights), sets);
