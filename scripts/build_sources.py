@@ -38,8 +38,10 @@ UNLINKED = {
         "title": "\"Regulatory and Device Landscape\", a research summary dated 6 July 2026 by an unnamed "
                  "author. It sums up the FDA's micro-needling web page, the FDA's device records, its 2020 "
                  "guidance and its 2025 warning on radiofrequency micro-needling. We found it in a public "
-                 "index of code and notes and cannot link to it. Where we use it, the same fact is also "
-                 "cited to a source you can follow, such as the FDA page it summarizes.",
+                 "index of code and notes and cannot link to it. Where we can, we also cite a source you "
+                 "can follow. For a few facts it is our only source: some items on the FDA's list of who "
+                 "should not be treated, and which company holds two clearance numbers. The pages that "
+                 "explain those facts say so.",
         "group": "Secondary summaries without a link",
     },
 }
