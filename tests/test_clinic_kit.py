@@ -327,3 +327,25 @@ def test_builder_and_changes_list_are_in_the_sources() -> None:
     """The for-clinics page keeps its builder line, the changes page its list line."""
     assert "<!-- handout-builder -->" in (ROOT / "docs" / "about" / "for-clinics.md").read_text(encoding="utf-8")
     assert "<!-- changes-list -->" in (ROOT / "docs" / "about" / "changes.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_handout_with_items_has_no_wcag_violations(browser, server: str, feed: dict, scheme: str) -> None:
+    """The filled sheet (cloned items, QR images, checklist) passes axe as the empty page does."""
+    from axe_playwright_python.base import AxeResults
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_accessibility import AXE_OPTIONS, report
+
+    ids = [q["id"] for q in feed["questions"]][:4]
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "/about/for-clinics/?" + "&".join(f"answer={i}" for i in ids) + "&checklist=1",
+              wait_until="load")
+    assert page.locator("[data-handout-items] > [data-id]").count() == 5
+    page.evaluate(Axe().axe_script)
+    results = AxeResults(page.evaluate("options => axe.run(document, options)", AXE_OPTIONS))
+    context.close()
+    problems = report(f"[{scheme}] handout", results.response["violations"])
+    assert not problems, "\n".join(problems)
