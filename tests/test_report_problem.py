@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import urllib.parse
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, page_urls
 
@@ -51,3 +55,17 @@ def test_editorial_policy_names_the_address_and_what_happens(site: Path) -> None
     report = built.split('id="report-an-error"', 1)[1].split("<h2", 1)[0]
     assert f'<a href="mailto:{ADDRESS}">{ADDRESS}</a>' in report
     assert re.search(r"safety", section, re.I) and re.search(r"\b\d+ (working )?days?\b", section)
+
+
+def test_the_address_setting_must_be_one_email_address() -> None:
+    """hooks/corrections_email.py stops the build, naming the setting, when the address is missing or wrong."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import corrections_email
+    for bad in (None, "", "corrections at example.org", "a@b", ["corrections@example.org"]):
+        with pytest.raises(PluginError, match="corrections_email"):
+            corrections_email.on_config(SimpleNamespace(extra={"corrections_email": bad}))
+    config = SimpleNamespace(extra={"corrections_email": " corrections@example.org "})
+    assert corrections_email.on_config(config).extra["corrections_email"] == "corrections@example.org"
+    page = "Write to <!-- corrections-email -->."
+    assert corrections_email.on_page_markdown(page, None, config, None) == \
+        "Write to [corrections@example.org](mailto:corrections@example.org)."
