@@ -1,14 +1,23 @@
-/* Tell the parent page how tall this embedded answer is, so its iframe can fit it. */
+/* Tell the parent page how tall this embedded answer is, so its iframe can fit it.
+   The id is the one in this page's address (an old, retired id stays the id the clinic's
+   frame uses); the height is the content's own height, so a frame can shrink as well as grow. */
 (function () {
   "use strict";
-  var id = document.documentElement.getAttribute("data-faq-id");
+  var fromPath = /\/embed\/faq\/([^\/]+)\/?/.exec(window.location.pathname);
+  var id = fromPath ? decodeURIComponent(fromPath[1]) : document.documentElement.getAttribute("data-faq-id");
+  var content = document.querySelector("main") || document.body;
   var last = 0;
+  function height() {
+    var style = window.getComputedStyle(document.body);
+    var bottom = content.getBoundingClientRect().bottom + window.pageYOffset;
+    return Math.ceil(bottom + parseFloat(style.marginBottom || "0") + parseFloat(style.paddingBottom || "0"));
+  }
   function send() {
-    var height = Math.ceil(document.documentElement.scrollHeight);
-    if (height === last) return;
-    last = height;
+    var h = height();
+    if (h === last) return;
+    last = h;
     if (window.parent && window.parent !== window) {
-      window.parent.postMessage({ type: "mng-faq-embed", id: id, height: height }, "*");
+      window.parent.postMessage({ type: "mng-faq-embed", id: id, height: h }, "*");
     }
   }
   window.addEventListener("load", send);
@@ -16,6 +25,6 @@
     if (event.data && event.data.type === "mng-faq-embed-ping") { last = 0; send(); }
   });
   window.addEventListener("resize", send);
-  if ("ResizeObserver" in window) new ResizeObserver(send).observe(document.body);
+  if ("ResizeObserver" in window) new ResizeObserver(send).observe(content);
   send();
 })();
