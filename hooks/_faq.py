@@ -59,7 +59,16 @@ def parse_page(text: str, src_uri: str, path: str, topic: str, front_sources: li
     starts = [i for i, line in enumerate(lines) if line.startswith("## ")]
     if not starts:
         raise PluginError(f"{path}: an FAQ page needs at least one '## Question? {{#id}}' heading")
-    errors: list[str] = []
+    errors: list[str] = [f"{path}:{i + 1}: questions are '## ' headings; this line starts with "
+                         f"'{line.split()[0]}': write it as '## Question? {{#permanent-id}}'"
+                         for i, line in enumerate(lines) if re.match(r"^#{3,6} ", line)]
+    errors += [f"{path}:{i + 1}: write the sources as 'Sources: S1, S2' (the ids with a comma and a "
+               "space between them)" for i, line in enumerate(lines)
+               if line.startswith("Sources:") and not SOURCES.match(line)]
+    errors += [f"{path}:{i + 1}: 'Read more' must link to one of our pages (its .md file, as in "
+               "[How it works](../treatments/how-it-works.md)), so that page lists this question"
+               for i, line in enumerate(lines)
+               if READ_MORE.match(line) and not READ_MORE.match(line).group("link").split("#")[0].endswith(".md")]
     questions: list[Question] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)

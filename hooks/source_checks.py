@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from _shared import FRONT_MATTER, project_dir, read_utf8, source_path
 
+SOURCES_PAGE, SOURCES_MARKER = "about/sources.md", "<!-- all-sources -->"  # see hooks/page_sources.py
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 ATTR_ID = re.compile(r"\{[^}]*?#([^\s}]+)[^}]*\}\s*$")
@@ -158,6 +159,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check the page's raw source (front matter included, so line numbers match the file)."""
-    _fail(source_path(page), check_source(page.file.content_string, project_dir(config)))
+    problems = check_source(page.file.content_string, project_dir(config))
+    if page.file.src_uri == SOURCES_PAGE and SOURCES_MARKER not in page.file.content_string:
+        problems.append((1, f"the sources page must have the line {SOURCES_MARKER} where the list of "
+                            "all sources goes (every page's 'Sources' links point into that list)"))
+    _fail(source_path(page), problems)
     return markdown
 

@@ -145,6 +145,13 @@ def test_page_source_mistakes_stop_build(tmp_path: Path) -> None:
     assert_fails(*build(tmp_path, {"page.md": SOURCE_MISTAKES}), "page.md", SOURCE_EXPECTED)
 
 
+def test_sources_page_without_its_marker_stops_build(tmp_path: Path) -> None:
+    """B25: the marker mistyped; the message points at the sources page, not at 100 broken links."""
+    bad = SOURCES_PAGE.replace("<!-- all-sources -->", "<!-- all sources -->")
+    assert_fails(*build(tmp_path, {**FAQ_SITE, "about/sources.md": bad}), "docs/about/sources.md:1",
+                 ["must have the line <!-- all-sources -->"])
+
+
 def test_empty_page_stops_build(tmp_path: Path) -> None:
     """B06."""
     empty = GOOD.split("---\n\n", 1)[0] + "---\n\n<!-- to do -->\n"
@@ -222,6 +229,13 @@ FAQ_CASES = {
                           "faq/testing.md:13: the answer contains HTML"),
     "question repeated": (FAQ.replace("Is it safe?", "Does it  work?"),
                           "the question 'Does it  work?' is already asked at docs/faq/testing.md:11"),
+    "Q07 sources without spaces": (FAQ.replace("Sources: S27", "Sources: S27,S13"),
+                                   "faq/testing.md:25: write the sources as 'Sources: S1, S2'"),
+    "Q08 question as ###": (FAQ.replace("## Is it safe?", "### Is it safe?"),
+                            "faq/testing.md:19: questions are '## ' headings; this line starts with '###'"),
+    "Q09 read more to another site": (FAQ.replace("Read more: [Home](../index.md)\n\nSources: S27",
+                                                  "Read more: [FDA](https://www.fda.gov/)\n\nSources: S27"),
+                                      "faq/testing.md:23: 'Read more' must link to one of our pages"),
     "markup in question": (FAQ.replace("Is it safe?", "Is it *really* `safe`?"), "the question contains markup"),
 }
 
