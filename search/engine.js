@@ -16,7 +16,8 @@
  *   - Neighbouring words found side by side in a result add a phrase bonus.
  *   - The sum is multiplied by coverage^power: the share of the query's weight (by IDF)
  *     that the result matches, so a result with all the reader's words comes first; and by
- *     1 + titleMatch x (share of all the query's words, stop words too, in the title)^2.
+ *     1 + titleMatch x (share of the query's words in the title)^2, scaled by the share of the
+ *     title's own words the reader typed (titleFit) and, for a whole page, by 1 + pageTitle.
  *   - A result on a side topic (micro-coring, scalp) or a glossary definition counts a
  *     factor less unless the query names the topic (search/data/ranking.yml, "topics").
  * The work per query is bounded (limits in ranking.yml): words per query, letters per
@@ -132,13 +133,23 @@
         return counts;
       });
     });
-    /* Every word of each title, stop words included, by stem: what the title match counts. */
+    /* Each title's words, stop words included, by stem (a compound also as one word): what
+       the title match counts. */
     this.docs.forEach(function (doc) {
-      doc.titleStems = Object.create(null);
+      doc.titleWords = [];
+      var parts = [];
       self.words(doc.title).forEach(function (w) {
-        doc.titleStems[w.stem] = true;
-        if (w.joined) doc.titleStems[w.joined] = true;
+        parts.push(w);
+        var forms = [w.stem];
+        if (w.joined) { /* "micro-needling": both parts are covered by "microneedling" */
+          forms.push(w.joined);
+          parts.slice(0, -1).forEach(function (p) { if (!p.done) p.forms.push(w.joined); });
+          parts = [];
+        }
+        w.forms = forms;
+        doc.titleWords.push(w);
       });
+      parts.forEach(function (p) { p.done = true; });
     });
     var avg = sums.map(function (s) { return s / Math.max(1, self.docs.length) || 1; });
     perDoc.forEach(function (fields, n) {
@@ -395,12 +406,24 @@
         if (d in scores) scores[d] += W.phrase * pair[d];
       });
     });
-    /* The share of all the reader's words, stop words too, that a result's title has, squared:
-       a title that says what the reader asked ("Who should not have micro-needling?") wins. */
+    /* How well a result's title fits the query: the share of the reader's words (stop words
+       too) that the title has, squared, partly scaled by the share of the title's own words
+       the reader typed (titleFit); a whole page's title counts 1 + pageTitle. A title that
+       says what the reader asked ("Who should not have micro-needling?") fits best. */
+    var asked = Object.create(null);
+    slots.forEach(function (s) { asked[s.stem] = true; });
     function titleMatch(doc) {
-      var n = 0;
-      slots.forEach(function (s) { if (doc.titleStems[s.stem]) n++; });
-      return (n / slots.length) * (n / slots.length);
+      var inTitle = 0, typed = 0, own = 0;
+      slots.forEach(function (s) {
+        if (doc.titleWords.some(function (w) { return w.forms.indexOf(s.stem) >= 0; })) inTitle++;
+      });
+      doc.titleWords.forEach(function (w) {
+        if (self.stop[w.word]) return;
+        own++;
+        if (w.forms.some(function (f) { return asked[f]; })) typed++;
+      });
+      var q = inTitle / slots.length, t = own ? typed / own : 0;
+      return q * q * (1 - W.titleFit + W.titleFit * t) * (doc.location.indexOf("#") < 0 ? 1 + W.pageTitle : 1);
     }
     var topics = this.topics.filter(function (t) { return !t.query.test(query); });
     var results = Object.keys(scores).map(function (d) {

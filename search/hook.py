@@ -97,7 +97,7 @@ def load_ranking(path: Path) -> dict[str, Any]:
             raise _fail(path, f"weights: fields: {name}", "expected '{value: <number>, fitted: true|false}'")
         fields.append(_number(path, f"weights: fields: {name}", entry["value"], 0, 100))
     weights["fields"] = fields
-    limits = {"k1": (0, 10), "b": (0, 1), "coverage_power": (0, 10), "title_match": (0, 20), "synonym": (0, 1), "prefix": (0, 1),
+    limits = {"k1": (0, 10), "b": (0, 1), "coverage_power": (0, 10), "title_match": (0, 20), "title_fit": (0, 1), "page_title": (0, 10), "synonym": (0, 1), "prefix": (0, 1),
               "prefix_last": (0, 1), "fuzzy": (0, 1), "phrase": (0, 10), "stop_word": (0, 1),
               "fallback_coverage": (0, 1)}
     unknown = set(raw) - set(limits) - {"fields"}

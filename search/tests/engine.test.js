@@ -14,7 +14,7 @@ const ES = require("../vendor/orama-stemmers-3.1.18/es.cjs").stemmer;
 function fixture(docs, extra = {}) {
   return {
     lang: "en",
-    weights: { fields: [3, 0.5, 1, 1.5, 0.5], k1: 1.2, b: 0.75, coveragePower: 3, titleMatch: 1, synonym: 0.8, prefix: 0.5,
+    weights: { fields: [3, 0.5, 1, 1.5, 0.5], k1: 1.2, b: 0.75, coveragePower: 3, titleMatch: 1, titleFit: 0, pageTitle: 0.5, synonym: 0.8, prefix: 0.5,
       prefixLast: 0.8, fuzzy: 0.7, phrase: 0.5, stopWord: 0.1, fallbackCoverage: 0.5 },
     limits: { maxQueryChars: 200, maxWords: 12, maxWordLength: 30, maxExpansions: 24, minFuzzyLength: 4, twoEditLength: 9 },
     topics: [{ docs: "coring", query: "coring", factor: 0.5 }],
