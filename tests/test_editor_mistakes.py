@@ -210,11 +210,29 @@ LEGIT_FAQ = FAQ.replace("It is a test answer. It has two sentences.",
                         "It has three sentences.")
 
 
+GOOD_SUB = GOOD.replace("(index.md)", "(../index.md)")  # the control page, one folder down
+BOX = '\n## When to get medical help {#get-medical-help}\n\n--8<-- "includes/medical-help.md"\n'
+
+
 def test_legitimate_text_builds(tmp_path: Path) -> None:
     """FM18-FM20, Q03: emoji with joiners, micro signs, no-break spaces after numbers and
-    abbreviations in FAQ answers are not mistakes."""
-    code, out = build(tmp_path, {"page.md": LEGIT, **FAQ_SITE, "faq/testing.md": LEGIT_FAQ})
+    abbreviations in FAQ answers are not mistakes; a procedure page with its medical-help box builds."""
+    code, out = build(tmp_path, {"page.md": LEGIT, **FAQ_SITE, "faq/testing.md": LEGIT_FAQ,
+                                 "treatments/with-box.md": GOOD_SUB + BOX})
     assert code == 0, out
+
+
+def test_page_without_its_medical_help_box_stops_build(tmp_path: Path) -> None:
+    """Safety content cannot vanish: a page under treatments/ (data/medical-help-pages.yml) without the box."""
+    assert_fails(*build(tmp_path, {"treatments/no-box.md": GOOD_SUB}), "docs/treatments/no-box.md",
+                 ['this page must carry the "When to get medical help" box', "data/medical-help-pages.yml"])
+
+
+def test_medical_help_box_that_does_not_render_stops_build(tmp_path: Path) -> None:
+    """The include line is there but inside a code block, so no box renders."""
+    page = GOOD_SUB + "\n```text\n" + BOX.split("\n\n", 1)[1] + "```\n"
+    assert_fails(*build(tmp_path, {"treatments/code-box.md": page}), "docs/treatments/code-box.md",
+                 ['the "When to get medical help" box did not render on this page'])
 
 
 def test_look_alike_letters_stay_strict_for_words(tmp_path: Path) -> None:
