@@ -20,6 +20,7 @@ import hashlib
 import html
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))  # the hooks' shared helpers
+from _shared import load_yaml  # noqa: E402
 
 STEMMERS = {"porter": "orama-stemmers-3.1.18/en.cjs", "spanish": "orama-stemmers-3.1.18/es.cjs"}
 LANGUAGES = {"en": ""}  # language -> the URL prefix of its pages ("es": "es/" when Spanish is added)
@@ -53,19 +57,9 @@ def _fail(path: Path, where: str, problem: str) -> PluginError:
 
 
 def _load(path: Path) -> Any:
-    import yaml  # noqa: PLC0415 - MkDocs depends on it
-
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise _fail(path, "", "the file is missing") from None
-    except UnicodeDecodeError:
-        raise _fail(path, "", "the file is not UTF-8: save it as UTF-8") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        raise _fail(path, where, f"not valid YAML ({getattr(err, 'problem', err)}); "
-                    "put text that has a colon in quotes, and indent with spaces") from None
+    """A search data file, read as every data file of the site is: strict YAML (no key given
+    twice, no impossible date), UTF-8, errors with line and fix (hooks/_shared.py)."""
+    return load_yaml(path)
 
 
 def _number(path: Path, where: str, value: Any, low: float, high: float) -> float:
