@@ -100,75 +100,64 @@
     return this.stemCache[w];
   };
 
-  /* Postings: term -> [[doc, field, normalised frequency], ...]. A term is a stem, or two
-     neighbouring stems joined by a space (stop words skipped), for phrases. */
+  /* Postings: term -> [doc, field, normalised frequency, doc, field, ...] (flat, for speed:
+     the index is built in the reader's browser). A term is a stem, or two neighbouring stems
+     joined by a space, for phrases. */
   Index.prototype.build = function () {
-    var self = this;
+    var self = this, stop = this.stop;
     var postings = Object.create(null);
+    var df = Object.create(null), lastDoc = Object.create(null);
     var surface = Object.create(null); /* every word as written -> its stem */
-    var lengths = FIELDS.map(function () { return []; });
-    var sums = FIELDS.map(function () { return 0; });
     var b = this.weights.b;
     var perDoc = this.docs.map(function (doc) {
       var page = doc.parent >= 0 ? self.docs[doc.parent].title : "";
       var texts = [doc.title, page, doc.text, doc.asked, doc.tags.join(" ")];
-      return texts.map(function (text, f) {
-        var counts = Object.create(null);
+      return texts.map(function (text) {
+        var counts = new Map();
         var words = self.words(text, surface);
         var prev = null, before = null;
-        words.forEach(function (w) {
+        for (var i = 0; i < words.length; i++) {
+          var w = words[i];
           /* Neighbouring words as pairs: every pair as written ("got home"), and pairs of the
              words that tell results apart, across stop words ("makeup [after] treatment"). */
-          if (before !== null && (self.stop[w.word] || self.stop[before.word]))
-            add(counts, before.stem + " " + w.stem);
+          if (before !== null && (stop[w.word] || stop[before.word])) add(counts, before.stem + " " + w.stem);
           before = w;
-          if (self.stop[w.word]) return;
+          if (stop[w.word]) continue;
           add(counts, w.stem);
           if (w.joined) add(counts, w.joined);
           if (prev !== null) add(counts, prev + " " + w.stem);
           prev = w.stem;
-        });
-        lengths[f][doc.n] = words.length;
-        sums[f] += words.length;
-        return counts;
-      });
-    });
-    /* Each title's words, stop words included, by stem (a compound also as one word): what
-       the title match counts. */
-    this.docs.forEach(function (doc) {
-      doc.titleWords = [];
-      var parts = [];
-      self.words(doc.title).forEach(function (w) {
-        parts.push(w);
-        var forms = [w.stem];
-        if (w.joined) { /* "micro-needling": both parts are covered by "microneedling" */
-          forms.push(w.joined);
-          parts.slice(0, -1).forEach(function (p) { if (!p.done) p.forms.push(w.joined); });
-          parts = [];
         }
-        w.forms = forms;
-        doc.titleWords.push(w);
+        return { counts: counts, length: words.length };
       });
-      parts.forEach(function (p) { p.done = true; });
     });
-    var avg = sums.map(function (s) { return s / Math.max(1, self.docs.length) || 1; });
+    var avg = FIELDS.map(function (_, f) {
+      var sum = 0;
+      perDoc.forEach(function (fields) { sum += fields[f].length; });
+      return sum / Math.max(1, perDoc.length) || 1;
+    });
     perDoc.forEach(function (fields, n) {
-      fields.forEach(function (counts, f) {
-        var norm = 1 - b + b * (lengths[f][n] / avg[f]);
-        Object.keys(counts).forEach(function (term) {
-          (postings[term] = postings[term] || []).push([n, f, counts[term] / norm]);
+      fields.forEach(function (field, f) {
+        var norm = 1 - b + b * (field.length / avg[f]);
+        field.counts.forEach(function (count, term) {
+          var list = postings[term] || (postings[term] = []);
+          list.push(n, f, count / norm);
+          if (lastDoc[term] !== n) { lastDoc[term] = n; df[term] = (df[term] || 0) + 1; }
         });
+      });
+    });
+    /* Each title's words, stop words included, by stem (a compound also as one word: both
+       parts of "micro-needling" are covered by "microneedling"): what the title match counts. */
+    this.docs.forEach(function (doc) {
+      doc.titleWords = self.words(doc.title).map(function (w) {
+        w.forms = w.whole ? [w.stem, w.whole] : [w.stem];
+        return w;
       });
     });
     this.postings = postings;
+    this.df = df;
     this.surface = surface;
     this.surfaceList = Object.keys(surface);
-    this.df = Object.create(null);
-    Object.keys(postings).forEach(function (term) {
-      var seen = Object.create(null), n = 0;
-      postings[term].forEach(function (p) { if (!seen[p[0]]) { seen[p[0]] = true; n++; } });
-      self.df[term] = n;
-    });
   };
 
   /* A text's words with their stems; a hyphenated compound also as one word
@@ -180,14 +169,12 @@
     var re = /[a-z0-9]+(?:\.[0-9]+)?(?:-[a-z0-9]+)*/g, m;
     while ((m = re.exec(folded))) {
       var parts = m[0].split("-");
+      var whole = parts.length > 1 ? self.stem(parts.join("")) : null;
+      if (whole && surface) surface[parts.join("")] = whole;
       parts.forEach(function (w, i) {
-        var entry = { word: w, stem: self.stem(w) };
+        var entry = { word: w, stem: self.stem(w), whole: whole };
         if (surface) surface[w] = entry.stem;
-        if (parts.length > 1 && i === parts.length - 1) {
-          var whole = parts.join("");
-          entry.joined = self.stem(whole);
-          if (surface) surface[whole] = entry.joined;
-        }
+        if (whole && i === parts.length - 1) entry.joined = whole; /* indexed once per compound */
         out.push(entry);
       });
     }
@@ -319,10 +306,7 @@
     var list = this.postings[term];
     if (!list) return null;
     var tf = Object.create(null);
-    for (var i = 0; i < list.length; i++) {
-      var p = list[i];
-      tf[p[0]] = (tf[p[0]] || 0) + W.fields[p[1]] * p[2];
-    }
+    for (var i = 0; i < list.length; i += 3) tf[list[i]] = (tf[list[i]] || 0) + W.fields[list[i + 1]] * list[i + 2];
     var idf = this.idf(term), out = Object.create(null);
     Object.keys(tf).forEach(function (d) { out[d] = idf * tf[d] * (W.k1 + 1) / (W.k1 + tf[d]); });
     return out;
@@ -490,7 +474,7 @@
     return out;
   };
 
-  function add(counts, term) { counts[term] = (counts[term] || 0) + 1; }
+  function add(counts, term) { counts.set(term, (counts.get(term) || 0) + 1); }
 
   function unique(list) {
     var seen = Object.create(null);
