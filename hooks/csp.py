@@ -11,7 +11,9 @@ site/csp.txt (for nginx, Apache or a CDN rule). The _headers rules never overlap
 Cloudflare Pages applies every matching rule and joins a repeated header with a
 comma (two policies, both enforced), Netlify lets the later rule win. So the embed
 pages (/embed/*) get their own rule with `frame-ancestors *`, and every other
-top-level path its own rule with `frame-ancestors 'self'`. Fingerprinted theme
+top-level path its own rule with `frame-ancestors 'self'`; the headers that are the same
+everywhere come from one `/*` rule that sets nothing else. (A path outside the built
+site's folders, answered with the 404 page, gets those but no policy.) Fingerprinted theme
 assets get a year-long immutable cache. Violation reports go to
 extra.csp_report_uri in mkdocs.yml (README, "Security headers").
 """
@@ -114,14 +116,15 @@ def policy(hashes: list[str], frame_ancestors: str = "'self'", report_uri: str =
 
 
 def header_rules(site: Path, hashes: list[str], report_uri: str) -> list[tuple[str, dict[str, str]]]:
-    """_headers rules whose paths never overlap (one policy per response on any host),
-    then exact-path cache rules for fingerprinted assets (no other rule sets Cache-Control)."""
+    """_headers rules that never set one header twice for a path, so no host joins two values:
+    `/*` the headers every response gets; the policy from rules whose paths never overlap
+    (embeds their own); Cache-Control from exact-path rules for fingerprinted assets."""
     common = dict(SECURITY_HEADERS)
     if report_uri:
         common["Reporting-Endpoints"] = f'{REPORT_GROUP}="{report_uri}"'
-    pages = {"Content-Security-Policy": policy(hashes, "'self'", report_uri), **common}
-    embeds = {"Content-Security-Policy": policy(hashes, "*", report_uri), **common}
-    rules: list[tuple[str, dict[str, str]]] = [("/", pages)]
+    pages = {"Content-Security-Policy": policy(hashes, "'self'", report_uri)}
+    embeds = {"Content-Security-Policy": policy(hashes, "*", report_uri)}
+    rules: list[tuple[str, dict[str, str]]] = [("/*", common), ("/", pages)]
     for entry in sorted(site.iterdir()):
         if entry.name in ("_headers", "index.html"):
             continue

@@ -69,7 +69,10 @@ def test_every_response_gets_exactly_one_policy(built: Path, host: str) -> None:
             assert "frame-ancestors 'self'" in csp, (host, path)
         assert "report-uri /csp-report" in csp and "report-to csp" in csp
     assert embeds >= 2
-    assert headers_for(rules, "/", host)["Reporting-Endpoints"] == 'csp="/csp-report"'
+    for path in ["/", "/embed/faq/does-it-work/", "/no-such-folder/"]:  # every header once, never joined
+        headers = headers_for(rules, path, host)
+        assert headers["Reporting-Endpoints"] == 'csp="/csp-report"', (host, path)
+        assert headers["X-Content-Type-Options"] == "nosniff", (host, path)
 
 
 @pytest.mark.parametrize("host", HOSTS)
