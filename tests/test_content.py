@@ -164,11 +164,16 @@ def test_pages_list_the_sources_of_the_shared_text_they_pull_in() -> None:
 
 def test_the_short_help_text_gives_the_same_emergency_rule_as_the_warning_signs() -> None:
     """Embeds, cards and handouts show overrides/partials/help-text.html instead of the box: its
-    emergency sentence must be the one in includes/medical-help-signs.md, word for word."""
+    urgent-care and emergency sentences must be the ones in includes/medical-help-signs.md, word for word."""
     signs = (ROOT / "includes" / "medical-help-signs.md").read_text(encoding="utf-8")
     summary = signs.split("[start:summary]", 1)[1].split("[end:summary]", 1)[0]
     help_text = re.sub(r"\{#.*?#\}", "", (ROOT / "overrides" / "partials" / "help-text.html")
                        .read_text(encoding="utf-8"), flags=re.S)
     emergency = re.search(r"Call your local emergency number[^.]*\.", summary).group()
     assert emergency in help_text, f"help-text.html should say: {emergency}"
+    urgent = re.search(r"Get urgent care now[^.]*\.", summary).group()
+    assert "high fever" in urgent and "spreads fast" in urgent, "the summary's urgent-care sentence changed: update this test"
+    assert urgent in help_text, f"help-text.html should say: {urgent}"
     assert "the same day" in help_text and "any fever" in help_text
+    level = reading_level.grade(help_text.strip())
+    assert level <= 8.0, f"help-text.html reads at grade {level:.1f}: use shorter sentences (grade 8 or lower)"
