@@ -75,15 +75,26 @@ FRONT_MATTER_CASES = {
                          "remove the quotes"),
     "FM10 no closing line": (GOOD.replace("tags: [Acne scars]\n---", "tags: [Acne scars]\n"), "page.md",
                              "no closing '---' line"),
-    "FM11 empty sources": (GOOD.replace("[S13]", "[]"), "page.md", "'sources' is an empty list"),
-    "FM12 review far away": (GOOD.replace(f"next_review: {NEXT_REVIEW}", "next_review: 2207-11-22"), "page.md",
-                             "more than 2 years after 'reviewed'"),
-    "FM13 HTML in title": (GOOD.replace("title: A page", "title: How it <em>really</em> works"), "page.md",
-                           "'title' contains markup"),
-    "Markdown in description": (GOOD.replace("A short description.", "A **short** description."), "page.md",
-                                "'description' contains markup"),
     "title too long": (GOOD.replace("title: A page", "title: " + "x" * 71), "page.md", "'title' is 71 characters"),
 }
+
+
+# Mistakes the front matter check reports together: one page, one build.
+FIELD_CASES = [  # (row, change from, change to, expected)
+    ("FM11 empty sources", "[S13]", "[]", "'sources' is an empty list"),
+    ("FM12 review far away", f"next_review: {NEXT_REVIEW}", "next_review: 2207-11-22",
+     "more than 2 years after 'reviewed'"),
+    ("FM13 HTML in title", "title: A page", "title: How it <em>really</em> works", "'title' contains markup"),
+    ("Markdown in description", "A short description.", "A **short** description.",
+     "'description' contains markup"),
+]
+
+
+def test_front_matter_field_mistakes_stop_build(tmp_path: Path) -> None:
+    page = GOOD
+    for _, old, new, _ in FIELD_CASES:
+        page = page.replace(old, new)
+    assert_fails(*build(tmp_path, {"page.md": page}), "page.md", [row[3] for row in FIELD_CASES])
 
 
 @pytest.mark.parametrize("case", sorted(FRONT_MATTER_CASES))
@@ -242,26 +253,34 @@ def test_look_alike_letters_stay_strict_for_words(tmp_path: Path) -> None:
 
 
 # -- FAQ -------------------------------------------------------------------------------
-FAQ_CASES = {
-    "Q06 HTML mid-line": (FAQ.replace("It has two sentences.", 'It has <b>two</b> sentences.<script>x()</script>'),
-                          "faq/testing.md:13: the answer contains HTML"),
-    "question repeated": (FAQ.replace("Is it safe?", "Does it  work?"),
-                          "the question 'Does it  work?' is already asked at docs/faq/testing.md:11"),
-    "Q07 sources without spaces": (FAQ.replace("Sources: S27", "Sources: S27,S13"),
-                                   "faq/testing.md:25: write the sources as 'Sources: S1, S2'"),
-    "Q08 question as ###": (FAQ.replace("## Is it safe?", "### Is it safe?"),
-                            "faq/testing.md:19: questions are '## ' headings; this line starts with '###'"),
-    "Q09 read more to another site": (FAQ.replace("Read more: [Home](../index.md)\n\nSources: S27",
-                                                  "Read more: [FDA](https://www.fda.gov/)\n\nSources: S27"),
-                                      "faq/testing.md:23: 'Read more' must link to one of our pages"),
-    "markup in question": (FAQ.replace("Is it safe?", "Is it *really* `safe`?"), "the question contains markup"),
-}
+# Mistakes the FAQ parser reports together: one FAQ page, one build. (row, change from, change to, expected)
+FAQ_ROWS = [
+    ("Q06 HTML mid-line", "It has two sentences.", 'It has <b>two</b> sentences.<script>x()</script>',
+     "faq/testing.md:13: the answer contains HTML"),
+    ("Q09 read more to another site", "Read more: [Home](../index.md)\n\nSources: S27",
+     "Read more: [FDA](https://www.fda.gov/)\n\nSources: S27",
+     "faq/testing.md:23: 'Read more' must link to one of our pages"),
+    ("Q07 sources without spaces", "Sources: S27", "Sources: S27,S13",
+     "faq/testing.md:25: write the sources as 'Sources: S1, S2'"),
+    ("markup in question", "Is it safe?", "Is it *really* `safe`?", "faq/testing.md:19: the question contains markup"),
+    ("Q08 question as ###", "Sources: S27,S13\n", "Sources: S27,S13\n\n### Can I?\n",
+     "faq/testing.md:27: questions are '## ' headings; this line starts with '###'"),
+]
 
 
-@pytest.mark.parametrize("case", sorted(FAQ_CASES))
-def test_faq_mistake_stops_build(tmp_path: Path, case: str) -> None:
-    text, expected = FAQ_CASES[case]
-    assert_fails(*build(tmp_path, {**FAQ_SITE, "faq/testing.md": text}), "faq/testing.md", [expected])
+def test_faq_mistakes_stop_build(tmp_path: Path) -> None:
+    page = FAQ
+    for _, old, new, _ in FAQ_ROWS:
+        assert old in page
+        page = page.replace(old, new)
+    assert_fails(*build(tmp_path, {**FAQ_SITE, "faq/testing.md": page}), "faq/testing.md",
+                 [row[3] for row in FAQ_ROWS])
+
+
+def test_repeated_faq_question_stops_build(tmp_path: Path) -> None:
+    page = FAQ.replace("Is it safe?", "Does it  work?")
+    assert_fails(*build(tmp_path, {**FAQ_SITE, "faq/testing.md": page}), "faq/testing.md",
+                 ["the question 'Does it  work?' is already asked at docs/faq/testing.md:11"])
 
 
 # -- Data files ------------------------------------------------------------------------
