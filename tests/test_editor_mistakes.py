@@ -228,8 +228,10 @@ BOX = '\n## When to get medical help {#get-medical-help}\n\n--8<-- "includes/med
 def test_legitimate_text_builds(tmp_path: Path) -> None:
     """FM18-FM20, Q03: emoji with joiners, micro signs, no-break spaces after numbers and
     abbreviations in FAQ answers are not mistakes; a procedure page with its medical-help box builds."""
+    windows = "\ufeff" + GOOD.replace("title: A page", "title: Saved on Windows").replace("\n", "\r\n")
     code, out = build(tmp_path, {"page.md": LEGIT, **FAQ_SITE, "faq/testing.md": LEGIT_FAQ,
-                                 "treatments/with-box.md": GOOD_SUB + BOX})
+                                 "treatments/with-box.md": GOOD_SUB + BOX, "windows.md": "placeholder"},
+                      raw={"windows.md": windows.encode("utf-8")})  # FM15, FM16: CRLF and a BOM
     assert code == 0, out
 
 

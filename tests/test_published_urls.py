@@ -54,3 +54,25 @@ def test_messages_point_to_the_fix(tmp_path: Path) -> None:
     assert "redirect_maps" in problems[0] and "mkdocs.yml" in problems[0]
     assert "data/anchor-aliases.yml" in problems[1]
     assert not any("remove" in p for p in problems)
+
+
+def test_build_stops_when_a_once_published_url_breaks(tmp_path: Path) -> None:
+    """U02c at build time: in a git checkout, a heading renamed and its registry line deleted
+    still stops the build (hooks/published_urls.py), naming the address and the alias file."""
+    project = make_project(tmp_path, {"page.md": GOOD})
+    (project / "scripts").symlink_to(ROOT / "scripts", target_is_directory=True)
+    registry = own_copy(project, "data") / "published-urls.txt"
+    registry.write_text("# registry\n/page/\n/page/#a-section\n", encoding="utf-8")
+    git(project, "init", "-q")
+    git(project, "add", "data/published-urls.txt")
+    git(project, "commit", "-qm", "registry")
+    assert mkdocs_build(project, tmp_path / "out").returncode == 0
+    registry.write_text("# registry\n/page/\n", encoding="utf-8")
+    git(project, "commit", "-qam", "line deleted")
+    page = project / "docs" / "page.md"
+    page.write_text(GOOD.replace("{#a-section}", "{#b-section}").replace("(#a-section)", "(#b-section)"),
+                    encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out2")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "/page/#a-section: the page has no id 'a-section' any more" in out and "data/anchor-aliases.yml" in out
