@@ -235,6 +235,13 @@ def test_legitimate_text_builds(tmp_path: Path) -> None:
     assert code == 0, out
 
 
+def test_concern_without_its_page_stops_build(tmp_path: Path) -> None:
+    """D04: a concern (a tag readers can pick) whose page does not exist."""
+    concern = GOOD_SUB.replace("title: A page", "title: Acne scars") + BOX
+    assert_fails(*build(tmp_path, {"concerns/acne-scars.md": concern}), "data/concerns.yml",
+                 ["'Enlarged pores' has no page docs/concerns/enlarged-pores.md"])
+
+
 def test_page_without_its_medical_help_box_stops_build(tmp_path: Path) -> None:
     """Safety content cannot vanish: a page under treatments/ (data/medical-help-pages.yml) without the box."""
     assert_fails(*build(tmp_path, {"treatments/no-box.md": GOOD_SUB}), "docs/treatments/no-box.md",
