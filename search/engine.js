@@ -87,11 +87,19 @@
     this.topics = data.topics.map(function (t) {
       return { docs: new RegExp(t.docs, "i"), query: new RegExp(t.query, "i"), factor: t.factor };
     });
+    this.symptoms = data.symptoms ? {
+      docs: new RegExp(data.symptoms.docs, "i"), factor: data.symptoms.factor, stems: Object.create(null)
+    } : null;
     this.docs = data.docs.map(function (d, n) {
       return { n: n, location: d[0], title: d[1], text: d[2], parent: d[3], asked: d[4] || "", tags: d[5] || [] };
     });
     this.build();
     this.synonyms = this.readSynonyms(data.synonyms);
+    /* The warning signs' words that tell results apart (not "skin", "face" or "weeks"). */
+    if (this.symptoms) tokens(data.symptoms.words).forEach(function (w) {
+      var st = self.stem(w);
+      if (!self.stop[w] && self.df[st] && self.df[st] <= data.symptoms.maxShare * self.docs.length) self.symptoms.stems[st] = true;
+    });
   }
 
   Index.prototype.stem = function (w) {
@@ -410,6 +418,10 @@
       return q * q * (1 - W.titleFit + W.titleFit * t) * (doc.location.indexOf("#") < 0 ? 1 + W.pageTitle : 1);
     }
     var topics = this.topics.filter(function (t) { return !t.query.test(query); });
+    var symptoms = this.symptoms;
+    var symptom = symptoms && slots.some(function (s) {
+      return !s.stop && s.alts.some(function (a) { return a.terms.some(function (t) { return symptoms.stems[t]; }); });
+    });
     var results = Object.keys(scores).map(function (d) {
       var doc = self.docs[d];
       var coverage = total ? covered[d] / total : 0;
@@ -418,6 +430,7 @@
         if (t.docs.test(doc.location) || (doc.parent >= 0 && t.docs.test(self.docs[doc.parent].location)))
           score *= t.factor;
       });
+      if (symptom && symptoms.docs.test(doc.location)) score *= symptoms.factor;
       var words = {};
       slots.forEach(function (s, k) { if (!s.stop) words[s.word] = !!matched[d][k]; });
       return { doc: doc, score: score, coverage: coverage, matched: words };

@@ -77,8 +77,8 @@ def _why(path: Path, where: str, entry: dict) -> None:
 def load_ranking(path: Path) -> dict[str, Any]:
     """Read ranking.yml: the weights (as the engine names them), topics and limits."""
     data = _load(path)
-    if not isinstance(data, dict) or set(data) != {"weights", "topics", "limits"}:
-        raise _fail(path, "", "expected exactly the sections weights, topics and limits")
+    if not isinstance(data, dict) or set(data) != {"weights", "topics", "symptoms", "limits"}:
+        raise _fail(path, "", "expected exactly the sections weights, topics, symptoms and limits")
     weights: dict[str, Any] = {}
     raw = data["weights"]
     if not isinstance(raw, dict) or not isinstance(raw.get("fields"), dict):
@@ -121,6 +121,22 @@ def load_ranking(path: Path) -> dict[str, Any]:
                 raise _fail(path, f"{where}: {key}", f"not a valid pattern ({err})") from None
         out_topics.append({"docs": topic["docs"], "query": topic["query"],
                            "factor": _number(path, f"{where}: factor", topic["factor"], 0, 1)})
+    symptoms = data["symptoms"]
+    if not isinstance(symptoms, dict) or set(symptoms) != {"why", "words_from", "docs", "factor", "fitted", "max_share"}:
+        raise _fail(path, "symptoms", "expected exactly why, words_from, docs, factor, fitted and max_share")
+    _why(path, "symptoms", symptoms)
+    signs = folder().parent / str(symptoms["words_from"])
+    if not signs.is_file():
+        raise _fail(path, "symptoms: words_from", f"no file {symptoms['words_from']}: name the warning-signs file")
+    try:
+        re.compile(symptoms["docs"])
+    except (re.error, TypeError) as err:
+        raise _fail(path, "symptoms: docs", f"not a valid pattern ({err})") from None
+    out_symptoms = {"words": " ".join(re.sub(r"<!--.*?-->", " ", signs.read_text(encoding="utf-8"), flags=re.S)
+                                      .lower().split()),
+                    "docs": symptoms["docs"],
+                    "factor": _number(path, "symptoms: factor", symptoms["factor"], 1, 10),
+                    "maxShare": _number(path, "symptoms: max_share", symptoms["max_share"], 0, 1)}
     lim = data["limits"]
     names = ("max_query_chars", "max_words", "max_word_length", "max_expansions", "min_fuzzy_length",
              "two_edit_length")
@@ -128,7 +144,7 @@ def load_ranking(path: Path) -> dict[str, Any]:
         raise _fail(path, "limits", f"expected exactly why and {', '.join(names)}")
     out_limits = {re.sub(r"_(\w)", lambda m: m.group(1).upper(), k): int(_number(path, f"limits: {k}", lim[k], 1, 1000))
                   for k in names}
-    return {"weights": weights, "topics": out_topics, "limits": out_limits}
+    return {"weights": weights, "topics": out_topics, "symptoms": out_symptoms, "limits": out_limits}
 
 
 def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:

@@ -78,6 +78,19 @@ test("brand names and readers' phrases lead to the site's words", () => {
   assert.strictEqual(top(index, "fever")[0], "safety/help/#fever"); /* "fever" alone is not a cold sore */
 });
 
+test("a query that names a warning sign puts the safety answers first", () => {
+  const docs = fixture().docs.concat([
+    ["concerns/pores/#fever-myths", "Myths about pores", "Some say a fever opens the pores. Pores do not open.", 1, "", []],
+  ]);
+  const weights = { ...fixture().weights, coveragePower: 0.5 };
+  const plain = new Index(fixture(docs, { weights }), EN);
+  const data = fixture(docs, { weights, symptoms: { words: "a fever or pus", docs: "^safety/", factor: 4, maxShare: 1 } });
+  const index = new Index(data, EN);
+  assert.strictEqual(top(plain, "pores fever")[0], "concerns/pores/#fever-myths");
+  assert.strictEqual(top(index, "pores fever")[0], "safety/help/#fever");
+  assert.strictEqual(top(index, "pores")[0], "concerns/pores/"); /* no warning sign named */
+});
+
 test("a side topic counts less unless the query names it", () => {
   const index = new Index(fixture(), EN);
   assert.strictEqual(top(index, "how many sessions")[0], "faq/sessions/");
