@@ -132,19 +132,6 @@ def test_look_alike_letters_in_include_fail(tmp_path: Path) -> None:
     assert "includes/abbreviations.md" in result.stderr and "U+0435" in result.stderr
 
 
-SYNONYM_CASES = {
-    "no why": ("- match: [acne]\n  add: [zits]\n", "entry 1 must have exactly the keys match, add and why"),
-    "why too short": ("- match: [acne]\n  add: [zits]\n  why: Spots.\n", "'why' must say in a sentence"),
-    "empty add": ("- match: [acne]\n  add: []\n  why: Readers say zits for spots.\n", "must be non-empty lists"),
-    "match with no word": ("- match: [acne, '--']\n  add: [zits]\n  why: Readers say zits for spots.\n",
-                           "every 'match' item needs a letter or digit"),
-    "not a list": ("match: [acne]\n", "expected a list of entries"),
-    "phrase longer than the search joins": (
-        "- match: [acne]\n  add: [what are those little red spots]\n  why: Readers describe spots in words.\n",
-        "the variant 'what are those little red spots' has 6 words, but the search joins at most 5"),
-}
-
-
 def assert_bad_data_file_fails(tmp_path: Path, name: str, text: str, expected: str) -> None:
     """Build a small project whose data/<name> holds text: it must fail, naming the file and saying expected."""
     project = make_project(tmp_path, {"page.md": GOOD})
@@ -155,44 +142,3 @@ def assert_bad_data_file_fails(tmp_path: Path, name: str, text: str, expected: s
     assert name in out and expected in out, out
 
 
-@pytest.mark.parametrize("case", sorted(SYNONYM_CASES))
-def test_bad_synonyms_file_fails_build(tmp_path: Path, case: str) -> None:
-    """A mistake in data/synonyms.yml stops the build with the file and the entry named."""
-    assert_bad_data_file_fails(tmp_path, "synonyms-en.yml", *SYNONYM_CASES[case])
-
-
-QUESTION_CASES = {
-    "renamed heading": ('"/page/#old-name":\n  - what is this\n',
-                        "no search result has the address /page/#old-name"),
-    "address without slash": ('"page/#a-section":\n  - what is this\n', "an address starts with '/'"),
-    "not a list": ('"/page/#a-section": what is this\n', "expected a list of searches"),
-    "capital letters": ('"/page/#a-section":\n  - What Is This\n', "must be plain lower-case text"),
-    "look-alike letter": ('"/page/#a-section":\n  - coll\u0430gen\n', "must be plain lower-case text"),
-    "listed twice": ('"/page/#a-section":\n  - collagen\n  - collagen\n', "'collagen' is listed twice"),
-    "too long": ('"/page/#a-section":\n  - ' + " ".join(["word"] * 13) + "\n", "has more than 12 words"),
-    "not a mapping": ("- collagen\n", "expected a mapping of result addresses"),
-}
-
-
-@pytest.mark.parametrize("case", sorted(QUESTION_CASES))
-def test_bad_search_questions_file_fails_build(tmp_path: Path, case: str) -> None:
-    """A mistake in data/search-questions.yml stops the build with the file and the address named."""
-    assert_bad_data_file_fails(tmp_path, "questions-en.yml", *QUESTION_CASES[case])
-
-
-def test_search_questions_go_to_a_hidden_field(tmp_path: Path) -> None:
-    """The searches of a result reach its hidden field: the words it does not already have,
-    then neighbouring words joined, except two stop words ("after a"). A synonym phrase
-    ("fever blister", data/synonyms.yml) goes in only joined: "fever" is not a cold sore."""
-    project = make_project(tmp_path, {"page.md": GOOD})
-    (own_copy(project, "data") / "search-questions.yml").write_text(
-        '"/page/#a-section":\n  - text after a sunburn\n  - sunburn tonight\n  - fever blister tonight\n',
-        encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    index = json.loads((tmp_path / "out" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    (doc,) = [d for d in index["docs"] if d["location"] == "page/#a-section"]
-    # The section already has "text" and "a".
-    assert doc["questions"] == ("after sunburn tonight _textafter _asunburn _sunburntonight "
-                                "_feverblister _blistertonight")
-    assert "questions" in index["config"]["fields"]
