@@ -1,6 +1,7 @@
 """Shared fixtures: the site built once per run, a local server and Debian's Chromium."""
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -39,7 +40,11 @@ def link_search(project: Path) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once into a temporary folder."""
+    """The real site, built once into a temporary folder (or the strict build `tasks.py check`
+    has just made: it passes its folder in MNG_BUILT_SITE)."""
+    built = os.environ.get("MNG_BUILT_SITE")
+    if built and (Path(built) / "index.html").is_file():
+        return Path(built)
     dest = tmp_path_factory.mktemp("build") / "site"
     result = mkdocs_build(ROOT, dest)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
