@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory(prefix="mng-check-") as tmp:
             run([BIN / "mkdocs", "build", "--strict", "-d", Path(tmp) / "site"], env=env)
             # The tests use this build instead of making their own.
-            run([PY, "-m", "pytest", "-q", "-m", "not browser", "-p", "no:cacheprovider", *CHECK_SKIP, *args],
+            run([PY, "-m", "pytest", "-q", "-n", "2", "-m", "not browser", "-p", "no:cacheprovider", *CHECK_SKIP, *args],
                 env={**env, "MNG_BUILT_SITE": str(Path(tmp) / "site")})
     elif task == "test":
         ensure_python_packages()
