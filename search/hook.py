@@ -56,12 +56,6 @@ def _fail(path: Path, where: str, problem: str) -> PluginError:
     return PluginError(f"{rel}: {where}: {problem}" if where else f"{rel}: {problem}")
 
 
-def _load(path: Path) -> Any:
-    """A search data file, read as every data file of the site is: strict YAML (no key given
-    twice, no impossible date), UTF-8, errors with line and fix (hooks/_shared.py)."""
-    return load_yaml(path)
-
-
 def _number(path: Path, where: str, value: Any, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
         raise _fail(path, where, f"must be a number from {low} to {high} (got {value!r})")
@@ -76,7 +70,7 @@ def _why(path: Path, where: str, entry: dict) -> None:
 
 def load_ranking(path: Path) -> dict[str, Any]:
     """Read ranking.yml: the weights (as the engine names them), topics and limits."""
-    data = _load(path)
+    data = load_yaml(path)
     if not isinstance(data, dict) or set(data) != {"weights", "topics", "symptoms", "limits"}:
         raise _fail(path, "", "expected exactly the sections weights, topics, symptoms and limits")
     weights: dict[str, Any] = {}
@@ -149,7 +143,7 @@ def load_ranking(path: Path) -> dict[str, Any]:
 
 def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
     """Read <lang>.yml: stemmer, stop words, variants, fallback and synonyms."""
-    data = _load(path)
+    data = load_yaml(path)
     keys = {"language", "stemmer", "stop_words", "variants", "fallback", "synonyms"}
     if not isinstance(data, dict) or set(data) != keys:
         raise _fail(path, "", f"expected exactly the sections {', '.join(sorted(keys))}")
@@ -192,7 +186,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
 
 def load_questions(path: Path) -> dict[str, list[str]]:
     """Read questions-<lang>.yml: result address -> the searches readers type for it."""
-    data = _load(path) or {}
+    data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise _fail(path, "", "expected a mapping of result addresses (\"/faq/basics/#what-is-cit\") "
                     "to lists of searches")
@@ -244,15 +238,25 @@ def language_of(location: str) -> str:
     return next(lang for lang, prefix in LANGUAGES.items() if not prefix)
 
 
+def use_worker(html_text: str, lang: str, where: str) -> str:
+    """Point a page's search at its language's worker. Fails the build if Material's page
+    config no longer names its worker as this hook expects (a theme upgrade): the page would
+    search a stub index and find nothing."""
+    html_text, found = MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{m.group(2)}{WORKER.format(lang=lang)}"', html_text)
+    if not found and '"search":' in html_text:
+        raise PluginError(f"{where}: Material's page config no longer names its search worker as "
+                          "search/hook.py expects (MATERIAL_WORKER): update the pattern for this theme version")
+    return html_text
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Point the page's search at its language's worker."""
-    worker = WORKER.format(lang=language_of(page.url))
-    return MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{m.group(2)}{worker}"', output)
+    return use_worker(output, language_of(page.url), page.file.src_uri)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same for pages made from templates alone (404.html)."""
-    return MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{m.group(2)}{WORKER.format(lang="en")}"', output_content)
+    return use_worker(output_content, "en", template_name)
 
 
 def plain(text: str) -> str:
