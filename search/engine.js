@@ -229,7 +229,7 @@
    * ({terms: [...], credit}). `typing` says the last word may be unfinished.
    */
   Index.prototype.parse = function (query, typing) {
-    var self = this, L = this.limits, W = this.weights;
+    var self = this, L = this.limits;
     var raw = tokens(String(query).slice(0, L.maxQueryChars));
     var words = [];
     raw.forEach(function (w) {
@@ -246,7 +246,7 @@
       var last = typing && i === words.length - 1;
       if (last || !slot.known) self.expandPrefix(slot, last);
       if (!slot.known && w.length >= L.minFuzzyLength && /^[a-z]+$/.test(w)) self.expandFuzzy(slot);
-      if (!slot.known && w.length >= 6) self.expandSplit(slot);
+      if (!slot.known && w.length >= L.minSplitLength) self.expandSplit(slot);
       return slot;
     });
     this.expandSynonyms(slots);
@@ -255,7 +255,7 @@
 
   Index.prototype.expandPrefix = function (slot, last) {
     var w = slot.word;
-    if (w.length < (last ? 2 : 4)) return;
+    if (w.length < (last ? this.limits.minPrefixLengthLast : this.limits.minPrefixLength)) return;
     var found = [];
     for (var i = 0; i < this.surfaceList.length && found.length < this.limits.maxExpansions; i++) {
       var s = this.surfaceList[i];
@@ -277,11 +277,10 @@
   /* A word typed without its space ("dermaroller", "acnescars"): two known words. */
   Index.prototype.expandSplit = function (slot) {
     var w = slot.word;
-    for (var i = 3; i <= w.length - 3; i++) {
+    for (var i = this.limits.minSplitPart; i <= w.length - this.limits.minSplitPart; i++) {
       var a = w.slice(0, i), b = w.slice(i);
       if (this.surface[a] && this.surface[b] && !this.stop[a] && !this.stop[b]) {
         slot.alts.push({ terms: [this.surface[a] + " " + this.surface[b]], credit: this.weights.fuzzy });
-        slot.alts.push({ terms: [this.surface[b]], credit: this.weights.fuzzy * 0.5 });
         return;
       }
     }

@@ -133,7 +133,7 @@ def load_ranking(path: Path) -> dict[str, Any]:
                     "maxShare": _number(path, "symptoms: max_share", symptoms["max_share"], 0, 1)}
     lim = data["limits"]
     names = ("max_query_chars", "max_words", "max_word_length", "max_expansions", "min_fuzzy_length",
-             "two_edit_length")
+             "two_edit_length", "min_prefix_length", "min_prefix_length_last", "min_split_length", "min_split_part")
     if not isinstance(lim, dict) or set(lim) != {"why", *names}:
         raise _fail(path, "limits", f"expected exactly why and {', '.join(names)}")
     out_limits = {re.sub(r"_(\w)", lambda m: m.group(1).upper(), k): int(_number(path, f"limits: {k}", lim[k], 1, 1000))
