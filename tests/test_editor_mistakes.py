@@ -11,33 +11,9 @@ import pytest
 
 from conftest import mkdocs_build
 from test_bad_input import GOOD, NEXT_REVIEW, REVIEWED, make_project, own_copy
+from test_faq import FAQ_PAGE
 
-FAQ = """---
-title: Questions about testing
-description: Test questions.
-reviewed: REVIEWED
-next_review: NEXT_REVIEW
-sources: [S13, S27]
----
-
-Intro.
-
-## Does it work? {#does-it-work}
-
-It is a test answer. It has two sentences.
-
-Read more: [Home](../index.md)
-
-Sources: S13
-
-## Is it safe? {#is-it-safe}
-
-This answer is short. It is still a test. It has three sentences.
-
-Read more: [Home](../index.md)
-
-Sources: S27
-""".replace("NEXT_REVIEW", NEXT_REVIEW).replace("REVIEWED", REVIEWED)
+FAQ = FAQ_PAGE  # the small FAQ page of tests/test_faq.py, dated relative to today
 SOURCES_PAGE = GOOD.replace("Some text about collagen.", "<!-- all-sources -->").split("## A section")[0]
 FAQ_SITE = {"faq/testing.md": FAQ, "about/sources.md": SOURCES_PAGE}
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, link_search, mkdocs_build
+from test_bad_input import NEXT_REVIEW, REVIEWED
 from html_tools import parse
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -163,8 +164,8 @@ def test_registry_check_catches_breakage(site: Path, feed: dict) -> None:
 FAQ_PAGE = """---
 title: Questions about testing
 description: Test questions.
-reviewed: 2026-01-10
-next_review: 2027-12-10
+reviewed: REVIEWED
+next_review: NEXT_REVIEW
 sources: [S13, S27]
 ---
 
@@ -185,17 +186,17 @@ This answer is short. It is still a test. It has three sentences.
 Read more: [Home](../index.md)
 
 Sources: S27
-"""
+""".replace("NEXT_REVIEW", NEXT_REVIEW).replace("REVIEWED", REVIEWED)
 INDEX = """---
 title: Home
 description: Home.
-reviewed: 2026-01-10
-next_review: 2027-12-10
+reviewed: REVIEWED
+next_review: NEXT_REVIEW
 sources: [S13]
 ---
 
 Home text.
-"""
+""".replace("NEXT_REVIEW", NEXT_REVIEW).replace("REVIEWED", REVIEWED)
 
 
 def faq_project(tmp_path: Path, faq_text: str, aliases: str = "{}", extra_yml: str = "") -> Path:
