@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, mkdocs_build, page_urls
+from test_bad_input import REVIEWED
 from test_faq import FAQ_PAGE, faq_project
 
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
@@ -143,7 +144,8 @@ def test_corrections_and_last_changes_reach_every_output(tmp_path: Path) -> None
     assert (questions["does-it-work"]["last_changed"], questions["does-it-work"]["change_note"]) == (
         "2026-01-20", "Answers checked against new guidance.")
     embed = (out / "embed" / "faq" / "does-it-work" / "index.html").read_text(encoding="utf-8")
-    assert "Last reviewed 10 January 2026." in embed
+    reviewed = dt.date.fromisoformat(REVIEWED)
+    assert f"Last reviewed {reviewed.day} {reviewed:%B %Y}." in embed
     assert 'Last changed <time datetime="2026-01-20">20 January 2026</time>: Answers checked' in embed
     card = (out / "print" / "faq" / "is-it-safe" / "index.html").read_text(encoding="utf-8")
     assert "Corrected on" in card and "Says to stop and call the clinic" in card
