@@ -124,6 +124,40 @@ def _changes(data: Any, root: Path) -> list[str]:
     return errors
 
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+TRANSLATION_KEYS = {"english_only", "faq_read_more", "faq_sources", "stale_title", "stale_text", "stale_link"}
+
+
+def _languages(data: Any, root: Path) -> list[str]:
+    if not isinstance(data, dict) or "en" not in data or next(iter(data)) != "en":
+        return ["expected 'en:' first, then one entry per language code (es: ...)"]
+    errors = []
+    ui_keys = set(data["en"].get("ui") or {}) if isinstance(data["en"], dict) else set()
+    for code, lang in data.items():
+        base = {"name", "prefix", "months", "date", "ui"}
+        keys = base if code == "en" else base | {"translation"}
+        if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
+            errors.append(f"'{code}' is not a two-letter language code such as es")
+        elif not isinstance(lang, dict) or set(lang) != keys:
+            have = ", ".join(lang) if isinstance(lang, dict) else repr(lang)
+            errors.append(f"{code} must have exactly the keys {', '.join(sorted(keys))} (it has: {have})")
+        elif lang["prefix"] != ("" if code == "en" else f"{code}/"):
+            errors.append(f"{code}: prefix must be {repr('' if code == 'en' else code + '/')}: "
+                          "a translation lives in docs/<code>/ under the same paths as the English page")
+        elif not (isinstance(lang["months"], list) and len(lang["months"]) == 12 and all(map(_text, lang["months"]))):
+            errors.append(f"{code}: months must list the 12 month names, January first")
+        elif not (isinstance(lang["date"], str) and all(k in lang["date"] for k in ("{day}", "{month}", "{year}"))):
+            errors.append(f"{code}: date must contain {{day}}, {{month}} and {{year}}")
+        elif not isinstance(lang["ui"], dict) or set(lang["ui"]) != ui_keys:
+            have = set(lang["ui"]) if isinstance(lang["ui"], dict) else set()
+            errors.append(f"{code}: ui must have the same keys as en's ui; missing: "
+                          f"{', '.join(sorted(ui_keys - have)) or 'none'}; unknown: {', '.join(sorted(have - ui_keys)) or 'none'}")
+        elif code != "en" and (not isinstance(lang["translation"], dict) or set(lang["translation"]) != TRANSLATION_KEYS
+                               or not all(map(_text, lang["translation"].values()))):
+            errors.append(f"{code}: translation must have exactly {', '.join(sorted(TRANSLATION_KEYS))}, each as text")
+    return errors
+
+
 def _lines(pattern: str, what: str) -> Callable[[str, Path], list[str]]:
     regex = re.compile(pattern)
 
@@ -140,6 +174,7 @@ YAML_SCHEMAS: dict[str, Callable[[Any, Path], list[str]]] = {
     "anchor-aliases.yml": _anchor_aliases,
     "medical-help-pages.yml": _medical_help,
     "changes.yml": _changes,
+    "languages.yml": _languages,
 }
 TEXT_SCHEMAS: dict[str, Callable[[str, Path], list[str]]] = {
     "published-urls.txt": _lines(r"^/[^\s#]*(#[a-z0-9_:.-]+)?$|^/[\w./-]+\.json$", "a public address such as /safety/risks/#infection"),

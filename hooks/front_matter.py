@@ -18,7 +18,7 @@ from _data import checked_data
 from _shared import project_dir, read_front_matter, source_path
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
-OPTIONAL = ("tags", "hide", "search")
+OPTIONAL = ("tags", "hide", "search", "translation_of")  # translation_of: hooks/translations.py
 DESCRIPTION_MAX = 160
 TITLE_MAX = 70  # longer titles are cut in search results and browser tabs
 REVIEW_CYCLE_MAX = dt.timedelta(days=2 * 366)  # next_review at most ~2 years after reviewed

@@ -1,7 +1,8 @@
 """Stop the build when a page that must carry the "When to get medical help" box does not.
 
-Which pages: data/medical-help-pages.yml (sections, pages, except). A page carries the
-box when its source pulls in an include named includes/medical-help*.md and the
+Which pages: data/medical-help-pages.yml (sections, pages, except). A translation
+(docs/es/...) follows its English page's rule. A page carries the box when its source
+pulls in an include named includes/medical-help*.md (a translation: includes/es/...) and the
 rendered page has the box (class "mng-medical-help", or a box titled "When to get
 medical help"). Safety content is never cut: removing the box, or breaking its include
 line, names the page and the fix.
@@ -15,11 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import _lang
 from _data import checked_data
 from _shared import project_dir, source_path
 
 RULE_FILE = "medical-help-pages.yml"
-INCLUDE = re.compile(r"""^\s*-+8<-+\s+["']includes/medical-help[^"'/]*\.md(?::[\w:-]+)?["']\s*$""", re.M)
+INCLUDE = re.compile(r"""^\s*-+8<-+\s+["']includes/(?:[a-z]{2}/)?medical-help[^"'/]*\.md(?::[\w:-]+)?["']\s*$""", re.M)
 BOX = re.compile(r'class="admonition\b[^"]*\bmng-medical-help\b|'
                  r'<p class="admonition-title">When to get medical help', re.I)
 FIX = ('add the box where the page talks about aftercare or risks, on a line of its own:\n'
@@ -37,7 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def needs_box(src_uri: str) -> bool:
-    """Whether the page at docs/<src_uri> must carry the box."""
+    """Whether the page at docs/<src_uri> must carry the box (a translation: as its English page)."""
+    src_uri = _lang.english_path(src_uri)
     if src_uri in _rule["except"]:
         return False
     return src_uri in _rule["pages"] or any(src_uri.startswith(s.rstrip("/") + "/") for s in _rule["sections"])
