@@ -31,16 +31,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))  # the hooks' shared helpers
+import _lang  # noqa: E402
 from _shared import load_yaml  # noqa: E402
 
 STEMMERS = {"porter": "orama-stemmers-3.1.18/en.cjs", "spanish": "orama-stemmers-3.1.18/es.cjs"}
-LANGUAGES = {"en": ""}  # language -> the URL prefix of its pages ("es": "es/" when Spanish is added)
+LANGUAGES: dict[str, str] = {}  # language -> the URL prefix of its pages, from data/languages.yml
 LOADER = "search/loader.js"
 WORKER = "search/worker.{lang}.js"
 MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
-SEARCH = re.compile(r"[a-z0-9][a-z0-9 '&.,?%/-]*")  # a reader search: lower case, plain letters
+SEARCH = re.compile(r"[¿¡]?[^\W_](?:[^\W_]|[ '&.,?¿!¡%/-])*")  # a reader search: letters (any language), digits
 MAX_SEARCH_WORDS = 12
-SOURCES_LINE = re.compile(r"<p[^>]*>Sources: (S\d+(, )?)+</p>")
+SOURCES_LINE = re.compile(r"<p[^>]*>(?:Sources|Fuentes): (S\d+(, )?)+</p>")  # FAQ answers' last line
 TAG = re.compile(r"<[^>]+>")
 
 _data: dict[str, Any] = {}
@@ -198,7 +199,7 @@ def load_questions(path: Path) -> dict[str, list[str]]:
             raise _fail(path, where, "expected a list of searches, one per line starting with '- '")
         seen: set[str] = set()
         for search in searches:
-            if not isinstance(search, str) or not SEARCH.fullmatch(search):
+            if not isinstance(search, str) or not SEARCH.fullmatch(search) or search != search.lower():
                 raise _fail(path, where, f"the search {search!r} must be plain lower-case text "
                             "(letters a-z, digits, spaces and ' & . , ? % / -)")
             if len(search.split()) > MAX_SEARCH_WORDS:
@@ -216,6 +217,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _folder[:] = [Path(config.config_file_path).parent / "search"]
     data = folder() / "data"
     _data["ranking"] = load_ranking(data / "ranking.yml")
+    LANGUAGES.clear()
+    LANGUAGES.update((code, lang["prefix"]) for code, lang in _lang.load(Path(config.config_file_path).parent).items())
     for lang in LANGUAGES:
         _data[lang] = {"vocabulary": load_vocabulary(data / f"{lang}.yml", lang),
                        "questions": load_questions(data / f"questions-{lang}.yml")}
