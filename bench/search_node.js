@@ -4,8 +4,9 @@
  * file. The real benchmark is bench/search_quality.py (Chromium, the real search box);
  * their figures agree.
  *
- * Usage: node bench/search_node.js SITE_DIR QUERY_FILE... [--misses | --not-first]
- *        node bench/search_node.js SITE_DIR -q "query" ...
+ * Usage: node bench/search_node.js SITE_DIR QUERY_FILE... [--misses | --not-first] [--lang=es]
+ *        node bench/search_node.js SITE_DIR [--lang=es] -q "query" ...
+ * --lang picks the language's search (worker.<lang>.js), as on that language's pages; default en.
  * SITE_DIR is a built site (python3 tasks.py build, or mkdocs build -d DIR).
  * Query files are TSV: query<TAB>regex; a result is relevant when the regex
  * (case-insensitive) matches its address (/path/#id) or its title.
@@ -68,8 +69,10 @@ async function evaluate(worker, file, show) {
 module.exports = { loadWorker, readQueries, evaluate };
 
 if (require.main === module) (async () => {
-  const [site, ...rest] = process.argv.slice(2);
-  const worker = loadWorker(site);
+  const args = process.argv.slice(2);
+  const lang = (args.find((a) => a.startsWith("--lang=")) || "--lang=en").slice(7);
+  const [site, ...rest] = args.filter((a) => !a.startsWith("--lang="));
+  const worker = loadWorker(site, lang);
   await worker.ready;
   if (rest[0] === "-q") {
     for (const q of rest.slice(1)) {
