@@ -1,4 +1,7 @@
-"""Print the Flesch-Kincaid grade and word count of every built page.
+"""Print the reading level and word count of every built page.
+
+English pages: the Flesch-Kincaid grade (8 or lower). Spanish pages (es/): the
+Szigriszt-Pazos ease (INFLESZ scale: 55-65 "normal", above 65 "fairly easy"; at least 55).
 
 Usage: python bench/reading_level.py [SITE_DIR]   (default: builds into a temp folder)
 Text is taken from each page's article, without the generated sources and dates,
@@ -16,6 +19,7 @@ import textstat
 
 ROOT = Path(__file__).resolve().parent.parent
 GRADE_LIMIT = 8.0
+SPANISH_EASE_MIN = 55.0  # INFLESZ "normal" or easier
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "summary", "blockquote"}
 VOID = {"br", "img", "hr", "input", "wbr", "meta", "link", "source", "col", "area"}
 SKIP = {"script", "style", "svg", "nav", "button", "template", "pre"}
@@ -84,8 +88,30 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
+def spanish_ease(text: str) -> float:
+    """Szigriszt-Pazos ease of Spanish text (higher is easier)."""
+    textstat.set_lang("es")
+    try:
+        return float(textstat.szigriszt_pazos(text))
+    finally:
+        textstat.set_lang("en_US")
+
+
+def is_spanish(url: str) -> bool:
+    return url.startswith("es/")
+
+
+def level(url: str, text: str) -> tuple[str, float, bool]:
+    """The page's measure, its value and whether it meets the site's limit."""
+    if is_spanish(url):
+        ease = spanish_ease(text)
+        return "INFLESZ", ease, ease >= SPANISH_EASE_MIN
+    g = grade(text)
+    return "grade", g, g <= GRADE_LIMIT
+
+
 def build(dest: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest)], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)], cwd=ROOT, check=True)
 
 
 def main(args: list[str]) -> int:
@@ -97,13 +123,15 @@ def main(args: list[str]) -> int:
     pages = site_pages(site)
     total = 0
     over = 0
-    print(f"{'grade':>5} {'words':>6}  page")
+    print(f"{'measure':>13} {'words':>6}  page")
     for url, text in pages.items():
-        g, n = grade(text), textstat.lexicon_count(text)
+        name, value, ok = level(url, text)
+        n = textstat.lexicon_count(text)
         total += n
-        over += g > GRADE_LIMIT
-        print(f"{g:5.1f} {n:6d}  /{url}{'   <-- over ' + str(GRADE_LIMIT) if g > GRADE_LIMIT else ''}")
-    print(f"{len(pages)} pages, {total} words, {over} over grade {GRADE_LIMIT}")
+        over += not ok
+        print(f"{name:>7} {value:5.1f} {n:6d}  /{url}{'' if ok else '   <-- harder than the limit'}")
+    print(f"{len(pages)} pages, {total} words, {over} harder than the limit "
+          f"(English: grade {GRADE_LIMIT} or lower; Spanish: INFLESZ {SPANISH_EASE_MIN} or higher)")
     return 1 if over else 0
 
 

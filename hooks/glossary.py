@@ -1,5 +1,8 @@
 """Render the glossary page from includes/abbreviations.md, the one list of terms.
 
+Each language has its own list: a Spanish page's tooltips come from
+includes/es/abbreviations.md (same format), an English page's from includes/abbreviations.md.
+
 The terms are handed to the Markdown `abbr` extension as its glossary, so each term
 shows as a tooltip on every page that uses it. (Appending the file to every page with
 pymdownx.snippets does the same but made every build about 0.5 s slower: each block
@@ -20,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import _lang
 from _shared import project_dir, source_path
 
 MARKER = "<!-- glossary -->"
@@ -28,7 +32,8 @@ SVG = re.compile(r"<svg\b.*?</svg>", re.S | re.I)
 ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 # HTML that Markdown's inline syntax makes (*em*, **strong**, `code`, line breaks).
 MARKDOWN_TAG = re.compile(r"<(em|strong|code|br|p)\b")
-_terms: dict[str, str] = {}
+_terms: dict[str, str] = {}  # the English terms (the glossary page)
+_by_language: dict[str, dict[str, str]] = {}
 
 
 def parse_terms(text: str, path: str) -> dict[str, str]:
@@ -53,10 +58,17 @@ def slug(term: str) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load the terms once per build."""
-    path = project_dir(config) / "includes" / "abbreviations.md"
+    """Load each language's terms once per build."""
+    _by_language.clear()
+    for code, lang in _lang.load(project_dir(config)).items():
+        rel = f"includes/{lang['prefix']}abbreviations.md"
+        path = project_dir(config) / rel
+        if not path.exists():
+            raise PluginError(f"{rel} is missing: the {lang['name']} pages' glossary tooltips come from it "
+                              "(one '*[TERM]: meaning' line per term, as in includes/abbreviations.md)")
+        _by_language[code] = parse_terms(path.read_text(encoding="utf-8"), rel)
     _terms.clear()
-    _terms.update(parse_terms(path.read_text(encoding="utf-8"), "includes/abbreviations.md"))
+    _terms.update(_by_language[_lang.DEFAULT])
     if "abbr" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: the glossary needs the 'abbr' entry in markdown_extensions")
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": dict(_terms)}
@@ -64,7 +76,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the glossary marker with the terms, sorted without regard to case."""
+    """Give the page its language's tooltips; replace the glossary marker with the terms."""
+    terms = _by_language[_lang.language_of(page.file.src_uri)]
+    config.mdx_configs["abbr"] = {**config.mdx_configs["abbr"], "glossary": terms}  # read when the page renders
     if MARKER not in markdown:
         return markdown
     # One small heading per term, so each term is its own search result.

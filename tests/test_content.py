@@ -52,10 +52,25 @@ def prose(site: Path) -> dict[str, str]:
 
 
 def test_reading_level_grade_8_or_lower(prose: dict[str, str]) -> None:
-    grades = {url: reading_level.grade(text) for url, text in prose.items()}
+    grades = {url: reading_level.grade(text) for url, text in prose.items() if not reading_level.is_spanish(url)}
     over = {url: round(g, 1) for url, g in grades.items() if g > reading_level.GRADE_LIMIT}
     assert len(grades) >= 30
     assert not over, f"pages over grade {reading_level.GRADE_LIMIT}: {over}"
+
+
+def test_spanish_reading_level_normal_or_easier(prose: dict[str, str]) -> None:
+    """Spanish pages read as "normal" or easier on the INFLESZ scale (Szigriszt-Pazos 55+)."""
+    ease = {url: reading_level.spanish_ease(text) for url, text in prose.items() if reading_level.is_spanish(url)}
+    hard = {url: round(e, 1) for url, e in ease.items() if e < reading_level.SPANISH_EASE_MIN}
+    assert len(ease) >= 20
+    assert not hard, f"Spanish pages under INFLESZ {reading_level.SPANISH_EASE_MIN}: {hard}"
+
+
+def test_spanish_reading_measure_can_fail() -> None:
+    hard = ("La administración concomitante de anticoagulantes orales incrementa significativamente la "
+            "probabilidad de complicaciones hemorrágicas postoperatorias prolongadas.")
+    assert reading_level.spanish_ease(hard) < reading_level.SPANISH_EASE_MIN
+    assert reading_level.spanish_ease("Su piel se pone roja. Dura unos días.") > reading_level.SPANISH_EASE_MIN
 
 
 def test_size_at_least_20_articles_and_12000_words(prose: dict[str, str]) -> None:
