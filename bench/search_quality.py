@@ -69,10 +69,10 @@ def read_queries(path: Path) -> list[tuple[str, str]]:
 class SearchBox:
     """The site's search box in one browser page."""
 
-    def __init__(self, browser, base_url: str, visible_only: bool = False) -> None:
+    def __init__(self, browser, base_url: str, visible_only: bool = False, start: str = "/") -> None:
         self.visible_only = visible_only
         self.page = browser.new_page()
-        self.page.goto(base_url + "/", wait_until="networkidle")
+        self.page.goto(base_url + start, wait_until="networkidle")  # a Spanish page ("/es/") searches in Spanish
         self.page.keyboard.press("/")  # Material's shortcut opens the search dialog
         self.input = self.page.locator("input.md-search__input")
         self.input.wait_for(state="visible")

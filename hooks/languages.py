@@ -33,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Every translated page translates an English page at the same path."""
     _urls.clear()
-    _urls.update((f.src_uri, f.url) for f in files.documentation_pages())
+    _urls.update((f.src_uri, "" if f.url in (".", "./") else f.url) for f in files.documentation_pages())
     orphans = [s for s in sorted(_urls)
                if _lang.language_of(s) != _lang.DEFAULT and _lang.english_path(s) not in _urls]
     if orphans:

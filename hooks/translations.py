@@ -12,6 +12,7 @@ the new id. The build does not stop for this: an English correction must never w
 translation. It does stop when a translation
 - has no `translation_of`, or one that is not a version of its English file's id format;
 - has other section ids than its English page (links must work in both languages);
+- has tags (they list the page on the English concern pages);
 - pulls in an English include (its safety boxes come from its own language's includes);
 - links to an English page without saying so ("(en inglés)" at the end of the link text),
   or to the English page of one that is translated.
@@ -94,6 +95,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if "translation_of" in page.meta:
             raise PluginError(f"{where}: 'translation_of' belongs only on a translated page (docs/es/...): remove it")
         return markdown
+    if page.meta.get("tags"):
+        raise PluginError(f"{where}: remove 'tags' from a translated page: tags list pages on the English "
+                          "concern pages, in English")
     root, lang = _root[0], _lang.LANGS[code]
     english_uri = _lang.english_path(page.file.src_uri)
     english = root / config.docs_dir / english_uri if not Path(config.docs_dir).is_absolute() else Path(config.docs_dir) / english_uri

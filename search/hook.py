@@ -321,6 +321,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang in LANGUAGES:
         vocab = _data[lang]["vocabulary"]
         docs = [d for d in material["docs"] if language_of(d["location"]) == lang]
+        if not docs and LANGUAGES[lang]:
+            continue  # a project without pages in this language (a test project): no index to write
         index = {"lang": lang, **_data["ranking"], **{k: v for k, v in vocab.items() if k != "stemmer"},
                  "docs": index_docs(docs, _data[lang]["questions"], folder() / "data" / f"questions-{lang}.yml")}
         locations = {d[0] for d in index["docs"]}

@@ -31,8 +31,9 @@ def link_search(project: Path) -> None:
     for path in (ROOT / "search" / "data").iterdir():
         if path.name.startswith("questions-"):
             (project / "search" / "data" / path.name).write_text("{}\n", encoding="utf-8")
-        elif path.name == "en.yml":  # a small project has a home page, not the site's fallback pages
-            text = re.sub(r"(?m)^  pages: \[.*\]$", '  pages: [""]', path.read_text(encoding="utf-8"))
+        elif path.name in ("en.yml", "es.yml"):  # a small project has home pages, not the site's fallback pages
+            home = "" if path.name == "en.yml" else path.stem + "/"
+            text = re.sub(r"(?m)^  pages: \[.*\]$", f'  pages: ["{home}"]', path.read_text(encoding="utf-8"))
             (project / "search" / "data" / path.name).write_text(text, encoding="utf-8")
         else:
             (project / "search" / "data" / path.name).symlink_to(path)
