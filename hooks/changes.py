@@ -1,6 +1,11 @@
 """Change history on the pages: each entry of data/changes.yml checked against the site,
 corrections shown where they were made, each page's last change for its footer, and the
 list on the "What's changed" page (docs/about/changes.md, at its <!-- changes-list --> line).
+
+A change belongs to the address it names: a translated page or answer (/es/...) shows only the
+entries recorded for its own address, in its own words and date format (data/languages.yml);
+an English entry is about the English text and is not shown on the translation. The list and
+the feed stay in English.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 import _changes
 import _faq
+import _lang
 from _shared import parse_front_matter, project_dir
 
 CHANGES_PAGE = "about/changes.md"
@@ -44,8 +50,7 @@ def _title(change: _changes.Change, file: File) -> str:
     anchor = change.fragment
     if anchor is None:
         return page_title
-    question = _faq.QUESTIONS.get(anchor) or next(
-        (q for q in _faq.QUESTIONS.values() if anchor in q.aliases), None)
+    question = _faq.find(_lang.language_of(file.src_uri), anchor)
     if question and question.src_uri == file.src_uri:
         return question.question
     heading = _heading_title(file.content_string, anchor)
@@ -97,10 +102,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def correction_note(change: _changes.Change, page: Page, link: bool) -> str:
-    """A short dated note at the place that was corrected (left out of search)."""
-    more = f' <a href="{htmlmod.escape(get_relative_url("about/changes/", page.url))}">What has changed</a>' if link else ""
-    return (f'<p class="mng-correction" data-search-exclude><strong>Corrected on '
-            f'<time datetime="{change.date.isoformat()}">{_changes.long_date(change.date)}</time>:</strong> '
+    """A short dated note at the place that was corrected (left out of search), in the page's language."""
+    code = _lang.language_of(page.file.src_uri)
+    ui = _lang.ui(code)
+    more = (f' <a href="{htmlmod.escape(get_relative_url("about/changes/", page.url))}">'
+            f'{htmlmod.escape(ui["what_has_changed"])}</a>') if link else ""
+    return (f'<p class="mng-correction" data-search-exclude><strong>{htmlmod.escape(ui["corrected_on"])} '
+            f'<time datetime="{change.date.isoformat()}">{_lang.long_date(change.date, code)}</time>:</strong> '
             f'{htmlmod.escape(change.note)}{more}</p>')
 
 
@@ -131,7 +139,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         shown.add(c.fragment)
         note = correction_note(c, page, bool(config.extra.get("mng_changes_page")))
         anchor = c.fragment
-        question = next((q for q in _faq.QUESTIONS.values() if anchor and anchor in q.aliases), None)
+        question = _faq.find(_lang.language_of(page.file.src_uri), anchor) if anchor else None
         anchor = question.id if question else anchor
         placed = _insert_after_heading(html, anchor, note) if anchor else None
         if placed is None:  # the whole page, or an id that is not a heading

@@ -1,5 +1,8 @@
 """Write a printable card for every FAQ answer: /print/faq/<id>/ and its QR code, qr.svg.
 
+A translated answer gets its own card in its language, /es/print/faq/<id>/, whose QR code
+opens the translated answer.
+
 The card holds the question, the answer, the when-to-get-help line, the review date, the
 last change and the credit, and fits one A4 or US Letter page (card.css). The QR code opens
 the answer's own URL; segno makes it at build time as an SVG file with no style attributes
@@ -60,17 +63,18 @@ def cards(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]]:
     site_url = config.site_url or "/"
     template = env.get_template("print-card.html")
     out = []
-    for q in _faq.QUESTIONS.values():
+    for q in _faq.all_questions():
+        words = _faq.template_words(q.lang, env)
         page_url = f"{site_url}{q.page_url}"
         url = f"{page_url}#{q.id}"
         changes = _changes.for_answer("/" + q.page_url, [q.id, *q.aliases])
         html = template.render(
-            q=q, url=url, base="../../../", site_url=site_url, site_name=config.site_name,
-            reviewed=_reviewed[q.src_uri], long_date=_changes.long_date,
+            q=q, url=url, base="../../../" + "../" * words["mng_prefix"].count("/"), site_url=site_url,
+            site_name=config.site_name, reviewed=_reviewed[q.src_uri],
             change=_changes.latest(changes), correction=_changes.latest_correction(changes),
-            answer_html=Markup(absolute_links(q.answer_html, page_url)),
+            answer_html=Markup(absolute_links(q.answer_html, page_url)), **words,
         )
-        folder = site / CARD_DIR / q.id
+        folder = site / words["mng_prefix"] / CARD_DIR / q.id
         out += [(folder / "index.html", html), (folder / "qr.svg", qr_svg(url))]
     return out
 

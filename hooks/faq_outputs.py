@@ -1,6 +1,9 @@
 """Write the FAQ's public outputs: /faq.json and a chrome-less /embed/faq/<id>/ page.
 
-Each answer carries its last change (from data/changes.yml) and the address of its
+Each language has its own: /es/faq.json and /es/embed/faq/<id>/ hold the Spanish answers
+(same ids, same schema; the feed's top-level "language" says which). Each answer carries
+its last change (from data/changes.yml: the entries recorded for its own address, so a
+translated answer shows none until one is recorded for it) and the address of its
 printable card (written by hooks/faq_cards.py).
 
 Both are part of the site's public contract with clinics: URLs never change, and
@@ -25,11 +28,13 @@ from mkdocs.structure.pages import Page
 
 import _changes
 import _faq
+import _lang
 
 FEED = "faq.json"
 SCHEMA = "schemas/faq-feed-v1.schema.json"
 TERMS = "about/for-clinics/#terms"
 PRINT = "print/faq/{id}/"
+EMBED = "embed/faq/{id}/"
 _reviewed: dict[str, dt.date] = {}
 _topic_titles: dict[str, str] = {}
 _writer: list[threading.Thread] = []  # writes the embed pages during the build
@@ -56,9 +61,11 @@ def last_change(q: _faq.Question) -> _changes.Change | None:
     return _changes.latest(_changes.for_answer("/" + q.page_url, [q.id, *q.aliases]))
 
 
-def feed(site_url: str, site_name: str) -> dict:
+def feed(site_url: str, site_name: str, code: str = _lang.DEFAULT) -> dict:
+    """The feed of one language's answers (schema version 1)."""
+    prefix = _lang.LANGS[code]["prefix"] if _lang.LANGS else ""
     questions = []
-    for q in _faq.QUESTIONS.values():
+    for q in _faq.questions(code).values():
         if not q.answer_text:
             raise PluginError(f"docs/{q.src_uri}: no rendered answer for '{q.id}'")
         change = last_change(q)
@@ -67,7 +74,7 @@ def feed(site_url: str, site_name: str) -> dict:
             "question": q.question,
             "answer": q.answer_text,
             "url": f"{site_url}{q.page_url}#{q.id}",
-            "embed_url": f"{site_url}embed/faq/{q.id}/",
+            "embed_url": site_url + prefix + EMBED.format(id=q.id),
             "topic": q.src_uri.split("/")[-1][:-3],
             "topic_title": _topic_titles[q.src_uri],
             "last_reviewed": _reviewed[q.src_uri].isoformat(),
@@ -76,10 +83,10 @@ def feed(site_url: str, site_name: str) -> dict:
             "last_changed": change.date.isoformat() if change else None,
             "change_kind": change.kind if change else None,
             "change_note": change.note if change else None,
-            "print_url": site_url + PRINT.format(id=q.id),
+            "print_url": site_url + prefix + PRINT.format(id=q.id),
         })
-    return {"$schema": site_url + SCHEMA, "version": 1, "site": {"name": site_name, "url": site_url},
-            "terms": site_url + TERMS, "questions": questions}
+    return {"$schema": site_url + SCHEMA, "version": 1, "language": code, "site": {"name": site_name, "url": site_url},
+            "terms": site_url + prefix + TERMS, "questions": questions}
 
 
 def embed_pages(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]]:
@@ -88,15 +95,16 @@ def embed_pages(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]
     site_url = config.site_url or "/"
     template = env.get_template("embed-faq.html")
     pages = []
-    for q in _faq.QUESTIONS.values():
+    for q in _faq.all_questions():
+        words = _faq.template_words(q.lang, env)
+        prefix = words["mng_prefix"]
         page_url = f"{site_url}{q.page_url}"
         html = template.render(
-            q=q, url=f"{page_url}#{q.id}", base="../../../", site_url=site_url,
-            site_name=config.site_name, reviewed=_reviewed[q.src_uri].strftime("%-d %B %Y"),
-            change=last_change(q), long_date=_changes.long_date,
-            answer_html=Markup(absolute_links(q.answer_html, page_url)),
+            q=q, url=f"{page_url}#{q.id}", base="../../../" + "../" * prefix.count("/"), site_url=site_url,
+            site_name=config.site_name, reviewed=_lang.long_date(_reviewed[q.src_uri], q.lang),
+            change=last_change(q), answer_html=Markup(absolute_links(q.answer_html, page_url)), **words,
         )
-        pages += [(site / "embed" / "faq" / embed_id / "index.html", html) for embed_id in [q.id, *q.aliases]]
+        pages += [(site / prefix / "embed" / "faq" / embed_id / "index.html", html) for embed_id in [q.id, *q.aliases]]
     return pages
 
 
@@ -114,7 +122,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Start writing the embed pages, on a second thread, while MkDocs renders the site's pages.
 
     Every answer has been rendered by now (MkDocs converts all pages before this event).
-    Creating 122 files and folders is mostly system calls, which run outside Python's
+    Creating a few hundred files and folders is mostly system calls, which run outside Python's
     global lock: the second thread does them on another core while the first renders
     templates.
     """
@@ -126,11 +134,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the feed, and wait for the embed pages."""
+    """Write each language's feed, and wait for the embed pages."""
     site = Path(config.site_dir)
     site_url = config.site_url or "/"
-    (site / FEED).write_text(json.dumps(feed(site_url, config.site_name), indent=1, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+    for code in _faq.QUESTIONS:
+        path = site / _lang.LANGS[code]["prefix"] / FEED
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(feed(site_url, config.site_name, code), indent=1, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
     for thread in _writer:
         thread.join()
     if _write_errors:

@@ -1,7 +1,9 @@
 """Add schema.org JSON-LD to pages: FAQPage on FAQ pages, MedicalWebPage on articles.
 
 The data is built from what the page shows (title, description, review date,
-questions and answers), so it always matches the visible text. The template puts
+questions and answers), so it always matches the visible text; `inLanguage` is the
+page's language code (data/languages.yml), as in its <html lang>. Translated pages
+(docs/es/...) get the same data as their English page. The template puts
 page.meta["jsonld"] into a <script type="application/ld+json"> data block.
 """
 from __future__ import annotations
@@ -14,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _faq
+import _lang
 
 ARTICLE_SECTIONS = ("treatments/", "concerns/", "safety/", "before-and-after/", "claims/")
 
@@ -29,13 +32,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     meta = page.meta
     url = page.canonical_url
     publisher = {"@type": "Organization", "name": config.site_name, "url": config.site_url}
+    code = _lang.language_of(page.file.src_uri)
     if _faq.is_faq_page(page.file.src_uri):
-        questions = [q for q in _faq.QUESTIONS.values() if q.src_uri == page.file.src_uri]
+        questions = _faq.on_page(page.file.src_uri)
         data = {
             "@context": "https://schema.org",
             "@type": "FAQPage",
             "name": meta["title"],
             "url": url,
+            "inLanguage": code,
             "lastReviewed": meta["reviewed"].isoformat(),
             "publisher": publisher,
             "mainEntity": [{
@@ -45,14 +50,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 "acceptedAnswer": {"@type": "Answer", "text": q.answer_text},
             } for q in questions],
         }
-    elif page.file.src_uri.startswith(ARTICLE_SECTIONS):
+    elif _lang.english_path(page.file.src_uri).startswith(ARTICLE_SECTIONS):
         data = {
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
             "name": meta["title"],
             "description": meta["description"],
             "url": url,
-            "inLanguage": "en-US",
+            "inLanguage": code,
             "lastReviewed": meta["reviewed"].isoformat(),
             "publisher": publisher,
             "audience": {"@type": "PeopleAudience", "audienceType": "Patient"},

@@ -2,6 +2,14 @@
 (function () {
   "use strict";
 
+  /* The button's words in each language of data/languages.yml (the page's <html lang>); English otherwise. */
+  var WORDS = {
+    en: {copy: "Copy link", copied: "Link copied", label: "Copy link to the question: ", done: "Link copied: ",
+         failed: "Could not copy. The link is ", fallback: "this question"},
+    es: {copy: "Copiar enlace", copied: "Enlace copiado", label: "Copiar el enlace a la pregunta: ",
+         done: "Enlace copiado: ", failed: "No se pudo copiar. El enlace es ", fallback: "esta pregunta"}
+  };
+
   function announce(region, message) {
     region.textContent = "";
     window.setTimeout(function () { region.textContent = message; }, 50);
@@ -27,6 +35,7 @@
   function setup() {
     var headings = document.querySelectorAll("h2.mng-faq-q[data-faq-url]");
     if (!headings.length) return;
+    var words = WORDS[document.documentElement.lang] || WORDS.en;
     var region = document.getElementById("mng-copy-status");
     if (!region) {
       region = document.createElement("div");
@@ -40,20 +49,20 @@
       var slot = heading.nextElementSibling; /* div.mng-copy-slot, from hooks/faq_pages.py */
       if (!slot || !slot.classList.contains("mng-copy-slot") || slot.querySelector(".mng-copy-link")) return;
       var url = heading.getAttribute("data-faq-url");
-      var question = heading.firstChild ? heading.firstChild.textContent.trim() : "this question";
+      var question = heading.firstChild ? heading.firstChild.textContent.trim() : words.fallback;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "mng-copy-link";
-      button.textContent = "Copy link";
-      button.setAttribute("aria-label", "Copy link to the question: " + question);
+      button.textContent = words.copy;
+      button.setAttribute("aria-label", words.label + question);
       button.setAttribute("data-url", url);
       button.addEventListener("click", function () {
         copy(url).then(function () {
-          button.textContent = "Link copied";
-          announce(region, "Link copied: " + url);
-          window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
+          button.textContent = words.copied;
+          announce(region, words.done + url);
+          window.setTimeout(function () { button.textContent = words.copy; }, 2500);
         }, function () {
-          announce(region, "Could not copy. The link is " + url);
+          announce(region, words.failed + url);
         });
       });
       slot.appendChild(button);

@@ -13,6 +13,16 @@
   var printButton = root.querySelector("[data-handout-print]");
   var clearButton = root.querySelector("[data-handout-clear]");
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+  /* The status line's words in each language of data/languages.yml (the page's <html lang>); English otherwise. */
+  var WORDS = {
+    en: {none: "Nothing is ticked, so there is no handout yet.", checklist: "the aftercare checklist",
+         one: " answer", many: " answers", and: " and ", has: "The handout below has ",
+         ready: ". Its address is now in your browser's address bar, ready to bookmark."},
+    es: {none: "No hay nada marcado, así que todavía no hay folleto.", checklist: "la lista de cuidados posteriores",
+         one: " respuesta", many: " respuestas", and: " y ", has: "El folleto de abajo tiene ",
+         ready: ". Su dirección ya está en la barra de direcciones del navegador, lista para guardarla en sus marcadores."}
+  };
+  var words = WORDS[document.documentElement.lang] || WORDS.en;
 
   function idOf(box) {
     return box.name === "checklist" ? "checklist" : box.value;
@@ -44,11 +54,11 @@
   }
 
   function describe(answers, checklist) {
-    if (!answers && !checklist) return "Nothing is ticked, so there is no handout yet.";
+    if (!answers && !checklist) return words.none;
     var parts = [];
-    if (checklist) parts.push("the aftercare checklist");
-    if (answers) parts.push(answers + (answers === 1 ? " answer" : " answers"));
-    return "The handout below has " + parts.join(" and ") + ". Its address is now in your browser's address bar, ready to bookmark.";
+    if (checklist) parts.push(words.checklist);
+    if (answers) parts.push(answers + (answers === 1 ? words.one : words.many));
+    return words.has + parts.join(words.and) + words.ready;
   }
 
   function render() {
