@@ -84,6 +84,8 @@
     data.stop.forEach(function (w) { self.stop[fold(w)] = true; });
     this.variants = Object.create(null); /* "b4" -> ["before"], "dont" -> ["do", "not"] */
     Object.keys(data.variants).forEach(function (w) { self.variants[fold(w)] = tokens(data.variants[w]); });
+    /* Topic and symptom patterns name addresses without the language prefix ("es/"). */
+    this.prefix = data.prefix || "";
     this.topics = data.topics.map(function (t) {
       return { docs: new RegExp(t.docs, "i"), query: new RegExp(t.query, "i"), factor: t.factor };
     });
@@ -101,6 +103,11 @@
       if (!self.stop[w] && self.df[st] && self.df[st] <= data.symptoms.maxShare * self.docs.length) self.symptoms.stems[st] = true;
     });
   }
+
+  /* An address without the language prefix: "es/safety/risks/" -> "safety/risks/". */
+  Index.prototype.bare = function (location) {
+    return this.prefix && location.indexOf(this.prefix) === 0 ? location.slice(this.prefix.length) : location;
+  };
 
   Index.prototype.stem = function (w) {
     if (!(w in this.stemCache))
@@ -425,11 +432,11 @@
       var doc = self.docs[d];
       var coverage = total ? covered[d] / total : 0;
       var score = scores[d] * Math.pow(coverage, W.coveragePower) * (1 + W.titleMatch * titleMatch(doc));
+      var here = self.bare(doc.location), page = doc.parent >= 0 ? self.bare(self.docs[doc.parent].location) : null;
       topics.forEach(function (t) {
-        if (t.docs.test(doc.location) || (doc.parent >= 0 && t.docs.test(self.docs[doc.parent].location)))
-          score *= t.factor;
+        if (t.docs.test(here) || (page !== null && t.docs.test(page))) score *= t.factor;
       });
-      if (symptom && symptoms.docs.test(doc.location)) score *= symptoms.factor;
+      if (symptom && symptoms.docs.test(here)) score *= symptoms.factor;
       var words = {};
       slots.forEach(function (s, k) { if (!s.stop) words[s.word] = !!matched[d][k]; });
       return { doc: doc, score: score, coverage: coverage, matched: words };

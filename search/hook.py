@@ -39,7 +39,8 @@ LANGUAGES: dict[str, str] = {}  # language -> the URL prefix of its pages, from 
 LOADER = "search/loader.js"
 WORKER = "search/worker.{lang}.js"
 MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
-SEARCH = re.compile(r"[¿¡]?[^\W_](?:[^\W_]|[ '&.,?¿!¡%/-])*")  # a reader search: letters (any language), digits
+LETTER = "a-z0-9áéíóúüñàèìòùâêîôûäëïöçã"  # Latin letters, with the accents Spanish (and loanwords) use
+SEARCH = re.compile(f"[¿¡]?[{LETTER}][{LETTER} '&.,?¿!¡%/-]*")  # a reader search: lower case, Latin letters
 MAX_SEARCH_WORDS = 12
 SOURCES_LINE = re.compile(r"<p[^>]*>(?:Sources|Fuentes): (S\d+(, )?)+</p>")  # FAQ answers' last line
 TAG = re.compile(r"<[^>]+>")
@@ -107,29 +108,23 @@ def load_ranking(path: Path) -> dict[str, Any]:
     out_topics = []
     for n, topic in enumerate(topics["list"], start=1):
         where = f"topics: entry {n}"
-        if not isinstance(topic, dict) or set(topic) != {"name", "docs", "query", "factor"}:
-            raise _fail(path, where, "expected exactly name, docs, query and factor")
-        for key in ("docs", "query"):
-            try:
-                re.compile(topic[key])
-            except (re.error, TypeError) as err:
-                raise _fail(path, f"{where}: {key}", f"not a valid pattern ({err})") from None
-        out_topics.append({"docs": topic["docs"], "query": topic["query"],
+        if not isinstance(topic, dict) or set(topic) != {"name", "docs", "factor"}:
+            raise _fail(path, where, "expected exactly name, docs and factor (the query words are in en.yml, es.yml)")
+        try:
+            re.compile(topic["docs"])
+        except (re.error, TypeError) as err:
+            raise _fail(path, f"{where}: docs", f"not a valid pattern ({err})") from None
+        out_topics.append({"name": topic["name"], "docs": topic["docs"],
                            "factor": _number(path, f"{where}: factor", topic["factor"], 0, 1)})
     symptoms = data["symptoms"]
-    if not isinstance(symptoms, dict) or set(symptoms) != {"why", "words_from", "docs", "factor", "fitted", "max_share"}:
-        raise _fail(path, "symptoms", "expected exactly why, words_from, docs, factor, fitted and max_share")
+    if not isinstance(symptoms, dict) or set(symptoms) != {"why", "docs", "factor", "fitted", "max_share"}:
+        raise _fail(path, "symptoms", "expected exactly why, docs, factor, fitted and max_share")
     _why(path, "symptoms", symptoms)
-    signs = folder().parent / str(symptoms["words_from"])
-    if not signs.is_file():
-        raise _fail(path, "symptoms: words_from", f"no file {symptoms['words_from']}: name the warning-signs file")
     try:
         re.compile(symptoms["docs"])
     except (re.error, TypeError) as err:
         raise _fail(path, "symptoms: docs", f"not a valid pattern ({err})") from None
-    out_symptoms = {"words": " ".join(re.sub(r"<!--.*?-->", " ", signs.read_text(encoding="utf-8"), flags=re.S)
-                                      .lower().split()),
-                    "docs": symptoms["docs"],
+    out_symptoms = {"docs": symptoms["docs"],
                     "factor": _number(path, "symptoms: factor", symptoms["factor"], 1, 10),
                     "maxShare": _number(path, "symptoms: max_share", symptoms["max_share"], 0, 1)}
     lim = data["limits"]
@@ -143,9 +138,9 @@ def load_ranking(path: Path) -> dict[str, Any]:
 
 
 def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
-    """Read <lang>.yml: stemmer, stop words, variants, fallback and synonyms."""
+    """Read <lang>.yml: stemmer, stop words, variants, topics, symptoms_from, fallback and synonyms."""
     data = load_yaml(path)
-    keys = {"language", "stemmer", "stop_words", "variants", "fallback", "synonyms"}
+    keys = {"language", "stemmer", "stop_words", "variants", "topics", "symptoms_from", "fallback", "synonyms"}
     if not isinstance(data, dict) or set(data) != keys:
         raise _fail(path, "", f"expected exactly the sections {', '.join(sorted(keys))}")
     if data["language"] != lang:
@@ -162,6 +157,22 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
             not all(isinstance(k, str) and isinstance(v, str) for k, v in variants["words"].items()):
         raise _fail(path, "variants", "expected a 'why:' and 'words:' lines such as 'b4: before'")
     _why(path, "variants", variants)
+    topics = data["topics"]
+    if not isinstance(topics, dict) or not isinstance(topics.get("queries"), dict):
+        raise _fail(path, "topics", "expected a 'why:' and 'queries:', one 'topic-name: pattern' line per topic of ranking.yml")
+    _why(path, "topics", topics)
+    for name, pattern in topics["queries"].items():
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as err:
+            raise _fail(path, f"topics: {name}", f"not a valid pattern ({err})") from None
+    signs = data["symptoms_from"]
+    if not isinstance(signs, dict) or not isinstance(signs.get("file"), str):
+        raise _fail(path, "symptoms_from", "expected a 'why:' and 'file:' naming the warning-signs file")
+    _why(path, "symptoms_from", signs)
+    signs_path = folder().parent / signs["file"]
+    if not signs_path.is_file():
+        raise _fail(path, "symptoms_from: file", f"no file {signs['file']}: name this language's warning-signs file")
     fallback = data["fallback"]
     if not isinstance(fallback, dict) or not isinstance(fallback.get("message"), str) or \
             not isinstance(fallback.get("pages"), list):
@@ -181,6 +192,9 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
                 raise _fail(path, f"{where}: {key}", "must be a list of words or phrases, such as [pores, pore]")
         _why(path, where, entry)
     return {"stemmer": data["stemmer"], "stop": stop["words"].split(), "variants": variants["words"],
+            "topic_queries": topics["queries"],
+            "symptom_words": " ".join(re.sub(r"<!--.*?-->", " ", signs_path.read_text(encoding="utf-8"), flags=re.S)
+                                      .lower().split()),
             "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
             "synonyms": [{"match": e["match"], "add": e["add"]} for e in synonyms]}
 
@@ -199,7 +213,7 @@ def load_questions(path: Path) -> dict[str, list[str]]:
             raise _fail(path, where, "expected a list of searches, one per line starting with '- '")
         seen: set[str] = set()
         for search in searches:
-            if not isinstance(search, str) or not SEARCH.fullmatch(search) or search != search.lower():
+            if not isinstance(search, str) or not SEARCH.fullmatch(search):
                 raise _fail(path, where, f"the search {search!r} must be plain lower-case text "
                             "(letters a-z, digits, spaces and ' & . , ? % / -)")
             if len(search.split()) > MAX_SEARCH_WORDS:
@@ -323,7 +337,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         docs = [d for d in material["docs"] if language_of(d["location"]) == lang]
         if not docs and LANGUAGES[lang]:
             continue  # a project without pages in this language (a test project): no index to write
-        index = {"lang": lang, **_data["ranking"], **{k: v for k, v in vocab.items() if k != "stemmer"},
+        ranking = _data["ranking"]
+        names = {t["name"] for t in ranking["topics"]}
+        if set(vocab["topic_queries"]) != names:
+            raise _fail(folder() / "data" / f"{lang}.yml", "topics: queries",
+                        f"must name exactly the topics of ranking.yml ({', '.join(sorted(names))})")
+        index = {"lang": lang, "prefix": LANGUAGES[lang], **ranking,
+                 "topics": [{"docs": t["docs"], "query": vocab["topic_queries"][t["name"]], "factor": t["factor"]}
+                            for t in ranking["topics"]],
+                 "symptoms": {**ranking["symptoms"], "words": vocab["symptom_words"]},
+                 **{k: v for k, v in vocab.items() if k not in ("stemmer", "topic_queries", "symptom_words")},
                  "docs": index_docs(docs, _data[lang]["questions"], folder() / "data" / f"questions-{lang}.yml")}
         locations = {d[0] for d in index["docs"]}
         missing = [p for p in vocab["fallback"]["pages"] if p not in locations]
