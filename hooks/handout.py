@@ -119,4 +119,5 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     The page opts in with its marker line; tests/test_clinic_kit.py checks the real page has it."""
     if _lang.english_path(page.file.src_uri) == BUILDER_PAGE and MARKER in (page.content or ""):
         page.content = page.content.replace(MARKER, builder(page, config), 1)
+        page.meta["mng_handout"] = True  # for the template: load handout.js on this page
     return context

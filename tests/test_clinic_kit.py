@@ -14,6 +14,7 @@ import re
 import sys
 import unicodedata
 import xml.etree.ElementTree as ET
+from html import unescape
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,11 +32,18 @@ import register_urls  # noqa: E402
 ATOM = "{http://www.w3.org/2005/Atom}"
 HELP_TEXT = (ROOT / "overrides" / "partials" / "help-text.html").read_text(encoding="utf-8")
 HELP_LINE = re.sub(r"\{#.*?#\}", "", HELP_TEXT, flags=re.S).strip()
+HELP_LINE_ES = re.sub(r"\{#.*?#\}", "", (ROOT / "overrides" / "partials" / "help-text-es.html")
+                      .read_text(encoding="utf-8"), flags=re.S).strip()
 
 
 @pytest.fixture(scope="module")
 def feed(site: Path) -> dict:
     return json.loads((site / "faq.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def es_feed(site: Path) -> dict:
+    return json.loads((site / "es" / "faq.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +101,7 @@ def test_every_page_announces_the_feed_and_links_the_changes_page(site: Path) ->
         if not m or not re.fullmatch(r"(\.\./)*changes\.xml", m.group(1)) or (
                 (site / url.lstrip("/") / m.group(1)).resolve() != (site / "changes.xml").resolve()):
             missing.append(f"{url}: no Atom <link rel=alternate> to /changes.xml")
-        if not url.startswith(("/embed/", "/print/")) and 'class="mng-footer-changes"' not in html:
+        if not re.match(r"/(?:[a-z]{2}/)?(?:embed|print)/", url) and 'class="mng-footer-changes"' not in html:
             missing.append(f"{url}: no 'What's changed' link in the footer")
     assert not missing, "\n".join(missing[:20])
     clinics = (site / "about" / "for-clinics" / "index.html").read_text(encoding="utf-8")
@@ -260,6 +268,45 @@ def test_every_card_qr_decodes_to_its_answer_and_prints_on_one_page(tab, server:
     assert not problems, "\n".join(problems)
 
 
+def test_spanish_cards_embeds_and_handout_are_in_spanish(site: Path, es_feed: dict) -> None:
+    """Every Spanish answer has its Spanish card (QR code to the Spanish answer); the Spanish
+    for-clinics page's handout builder lists the Spanish answers with their Spanish cards."""
+    site_url = es_feed["site"]["url"]
+    for q in es_feed["questions"]:
+        folder = site / q["print_url"][len(site_url):]
+        card = (folder / "index.html").read_text(encoding="utf-8")
+        assert card.startswith(f'<!doctype html>\n<html lang="es" data-faq-id="{q["id"]}">'), q["id"]
+        assert f'<h1 class="mng-card__question">{q["question"]}</h1>' in card.replace("&#39;", "'"), q["id"]
+        assert HELP_LINE_ES in card and HELP_LINE not in card, q["id"]
+        assert f'Última revisión: <time datetime="{q["last_reviewed"]}">' in card, q["id"]
+        assert "Scan the code" not in card and "Escanee el código" in card, q["id"]
+        assert f"<title>QR code: {q['url']}</title>" in (folder / "qr.svg").read_text(encoding="utf-8"), q["id"]
+    embed = (site / "es" / "embed" / "faq" / es_feed["questions"][0]["id"] / "index.html").read_text(encoding="utf-8")
+    assert HELP_LINE_ES in embed and "/es/safety/when-to-get-medical-help/" in embed
+    html = (site / "es" / "about" / "for-clinics" / "index.html").read_text(encoding="utf-8")
+    builder = html.split("data-mng-handout", 1)[1].split("</template>", 1)[0]
+    items = re.findall(r'<section class="mng-handout__item" data-id="([^"]+)">\s*<h4>([^<]+)</h4>', builder)
+    assert [(i, unescape(t)) for i, t in items] == [(q["id"], q["question"]) for q in es_feed["questions"]]
+    qrs = [(site / "es" / "about" / "for-clinics" / qr).resolve()
+           for qr in re.findall(r'class="mng-handout__qr" src="([^"]+)"', builder)]
+    assert qrs == [(site / "es" / "print" / "faq" / i / "qr.svg").resolve() for i, _ in items]
+    assert all(qr.is_file() for qr in qrs)
+    assert "Mostrar el folleto" in builder and "Lista de cuidados posteriores" in builder and HELP_LINE_ES in builder
+    assert "/es/before-and-after/aftercare-checklist/" in builder and "Show the handout" not in builder
+
+
+def test_scripts_have_words_for_every_language() -> None:
+    """faq.js and handout.js show words in the page's language: each has a table entry for every
+    language in data/languages.yml (else a new language would silently get English)."""
+    import yaml
+
+    codes = list(yaml.safe_load((ROOT / "data" / "languages.yml").read_text(encoding="utf-8")))
+    for name in ("faq.js", "handout.js"):
+        script = (ROOT / "docs" / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+        table = script.split("var WORDS = {", 1)[1].split("\n  };", 1)[0]
+        assert re.findall(r"^    ([a-z]{2}): \{", table, re.M) == codes, name
+
+
 ITEMS = """() => [...document.querySelectorAll('[data-handout-items] > [data-id]')]
   .filter(el => el.getClientRects().length > 0).map(el => el.dataset.id)"""
 STORAGE = """() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])"""
@@ -312,6 +359,35 @@ def test_handout_builder_prints_exactly_the_selected_items(tab, server: str, fee
     tab.reload(wait_until="load")
     assert tab.evaluate(ITEMS) == [ids[2]]
     assert tab.evaluate(STORAGE) == stored
+    assert not tab.foreign, tab.foreign
+
+
+@pytest.mark.browser
+def test_spanish_cards_qr_in_the_browser(tab, server: str, es_feed: dict) -> None:
+    """Two Spanish cards: the QR code reads the Spanish answer's address."""
+    import zxingcpp
+    from PIL import Image
+
+    site_url = es_feed["site"]["url"]
+    tab.emulate_media(media="screen")
+    for q in es_feed["questions"][:2]:
+        tab.goto(server + "/" + q["print_url"][len(site_url):], wait_until="load")
+        image = Image.open(io.BytesIO(tab.locator("img.mng-card__qr").screenshot()))
+        found = [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+        assert found == [q["url"]] and "/es/faq/" in q["url"], q["id"]
+    assert not tab.foreign, tab.foreign
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(strict=True, reason="overrides/main.html loads handout.js only for about/for-clinics.md; "
+                   "it should test page.meta.mng_handout (set by hooks/handout.py) instead")
+def test_spanish_handout_in_the_browser(tab, server: str, es_feed: dict) -> None:
+    """The Spanish handout builder works, its status line in Spanish."""
+    tab.emulate_media(media="screen")
+    ids = [q["id"] for q in es_feed["questions"]][:2]
+    tab.goto(server + "/es/about/for-clinics/?" + "&".join(f"answer={i}" for i in ids) + "#handout", wait_until="load")
+    assert tab.evaluate(ITEMS) == ids
+    assert tab.inner_text("[data-handout-status]").startswith("El folleto de abajo tiene 2 respuestas.")
     assert not tab.foreign, tab.foreign
 
 

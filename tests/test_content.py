@@ -177,18 +177,32 @@ def test_pages_list_the_sources_of_the_shared_text_they_pull_in() -> None:
 
 
 
-def test_the_short_help_text_gives_the_same_emergency_rule_as_the_warning_signs() -> None:
-    """Embeds, cards and handouts show overrides/partials/help-text.html instead of the box: its
-    urgent-care and emergency sentences must be the ones in includes/medical-help-signs.md, word for word."""
-    signs = (ROOT / "includes" / "medical-help-signs.md").read_text(encoding="utf-8")
-    summary = signs.split("[start:summary]", 1)[1].split("[end:summary]", 1)[0]
-    help_text = re.sub(r"\{#.*?#\}", "", (ROOT / "overrides" / "partials" / "help-text.html")
+@pytest.mark.parametrize("code, partial, signs, emergency, urgent, same_day", [
+    ("en", "help-text.html", "medical-help-signs.md", "Call your local emergency number", "Get urgent care now",
+     ("the same day", "any fever")),
+    ("es", "help-text-es.html", "es/medical-help-signs.md", "Llame al número de emergencias", "Busque atención urgente ahora",
+     ("el mismo día", "cualquier fiebre")),
+])
+def test_the_short_help_text_gives_the_same_emergency_rule_as_the_warning_signs(
+        code: str, partial: str, signs: str, emergency: str, urgent: str, same_day: tuple[str, str]) -> None:
+    """Embeds, cards and handouts show overrides/partials/help-text.html (help-text-es.html in Spanish)
+    instead of the box: its urgent-care and emergency sentences must be the ones in the summary of
+    includes/medical-help-signs.md (includes/es/...), word for word."""
+    text = (ROOT / "includes" / signs).read_text(encoding="utf-8")
+    summary = text.split("[start:summary]", 1)[1].split("[end:summary]", 1)[0]
+    help_text = re.sub(r"\{#.*?#\}", "", (ROOT / "overrides" / "partials" / partial)
                        .read_text(encoding="utf-8"), flags=re.S)
-    emergency = re.search(r"Call your local emergency number[^.]*\.", summary).group()
-    assert emergency in help_text, f"help-text.html should say: {emergency}"
-    urgent = re.search(r"Get urgent care now[^.]*\.", summary).group()
-    assert "high fever" in urgent and "spreads fast" in urgent, "the summary's urgent-care sentence changed: update this test"
-    assert urgent in help_text, f"help-text.html should say: {urgent}"
-    assert "the same day" in help_text and "any fever" in help_text
-    level = reading_level.grade(help_text.strip())
-    assert level <= 8.0, f"help-text.html reads at grade {level:.1f}: use shorter sentences (grade 8 or lower)"
+    emergency_sentence = re.search(rf"{emergency}[^.]*\.", summary).group()
+    assert emergency_sentence in help_text, f"{partial} should say: {emergency_sentence}"
+    urgent_sentence = re.search(rf"{urgent}[^.]*\.", summary).group()
+    assert ("high fever" in urgent_sentence and "spreads fast" in urgent_sentence if code == "en" else
+            "fiebre alta" in urgent_sentence and "rápido" in urgent_sentence), \
+        "the summary's urgent-care sentence changed: update this test"
+    assert urgent_sentence in help_text, f"{partial} should say: {urgent_sentence}"
+    assert all(words in help_text for words in same_day)
+    if code == "en":
+        level = reading_level.grade(help_text.strip())
+        assert level <= 8.0, f"help-text.html reads at grade {level:.1f}: use shorter sentences (grade 8 or lower)"
+    else:
+        ease = reading_level.spanish_ease(help_text.strip())
+        assert ease >= reading_level.SPANISH_EASE_MIN, f"{partial} reads at INFLESZ {ease:.0f}: use shorter sentences"

@@ -262,3 +262,157 @@ def test_bad_faq_fails_build(tmp_path: Path, case: str, text: str, aliases: str,
     assert expected in out, f"{case}: {out}"
     if "alias" not in case:
         assert "docs/faq/testing.md" in out, f"{case}: file not named: {out}"
+
+
+# -- Spanish: the same answers, in their own feed, embeds and pages ---------------------------
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import _faq  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def es_feed(site: Path) -> dict:
+    return json.loads((site / "es" / "faq.json").read_text(encoding="utf-8"))
+
+
+def test_spanish_feed_has_the_english_ids_under_es(feed: dict, es_feed: dict) -> None:
+    """/es/faq.json follows the same schema, says its language, and holds exactly the English ids
+    (the same id is the same answer), each with its addresses under /es/."""
+    jsonschema.validate(es_feed, SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert (feed["language"], es_feed["language"]) == ("en", "es")
+    old = {k: v for k, v in feed.items() if k != "language"}  # a v1 client's copy from before the field
+    jsonschema.validate(old, SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert [q["id"] for q in es_feed["questions"]] == [q["id"] for q in feed["questions"]]
+    english = {q["id"]: q for q in feed["questions"]}
+    es = feed["site"]["url"] + "es/"
+    assert es_feed["terms"] == es + "about/for-clinics/#terms"
+    for q in es_feed["questions"]:
+        assert q["url"].startswith(es + "faq/") and q["url"].endswith("#" + q["id"]), q["id"]
+        assert q["embed_url"] == f"{es}embed/faq/{q['id']}/" and q["print_url"] == f"{es}print/faq/{q['id']}/"
+        assert (q["topic"], q["aliases"]) == (english[q["id"]]["topic"], english[q["id"]]["aliases"]), q["id"]
+        assert q["question"] != english[q["id"]]["question"], f"{q['id']}: not translated"
+
+
+def test_spanish_feed_agrees_with_the_pages_and_embeds(site: Path, es_feed: dict) -> None:
+    site_url = es_feed["site"]["url"]
+    pages: dict[str, dict] = {}
+    for q in es_feed["questions"]:
+        page = q["url"][len(site_url):].split("#")[0]
+        if page not in pages:
+            html = (site / page / "index.html").read_text(encoding="utf-8").replace("<p>Más información:", "<p>Read more:")
+            pages[page] = {i: (question, answer) for i, question, answer in faq_questions(html)}
+        assert pages[page][q["id"]] == (q["question"], q["answer"]), q["id"]
+        assert 2 <= _faq.count_sentences(q["answer"], "es") <= 5, q["id"]
+        for embed_id in [q["id"], *q["aliases"]]:
+            embed = (site / "es" / "embed" / "faq" / embed_id / "index.html").read_text(encoding="utf-8")
+            assert embed.startswith(f'<!doctype html>\n<html lang="es" data-faq-id="{q["id"]}">'), embed_id
+            assert "Lea la respuesta completa" in embed and "Read the full answer" not in embed, embed_id
+            assert f'href="{q["url"]}"' in embed and 'src="../../../../assets/javascripts/embed.js"' in embed, embed_id
+
+
+def test_spanish_faq_pages_index_and_related_lists_stay_in_spanish(site: Path, es_feed: dict) -> None:
+    aftercare = (site / "es" / "faq" / "aftercare" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="mng-faq-sources">Fuentes: <a href="../../../about/sources/#s' in aftercare
+    assert 'data-faq-url="https://micro-needling-guide.example/es/faq/aftercare/#makeup-after"' in aftercare
+    index = (site / "es" / "faq" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<li><a href="[a-z-]+/#([a-z0-9-]+)">', index)
+    assert sorted(listed) == sorted(q["id"] for q in es_feed["questions"])
+    es_article = (site / "es" / "before-and-after" / "daily-life-after-treatment" / "index.html").read_text(encoding="utf-8")
+    related = es_article.split('id="common-questions"', 1)[1].split("</ul>", 1)[0]
+    assert "Preguntas comunes sobre este tema" in es_article and "../../faq/aftercare/#makeup-after" in related
+    assert "¿Puedo maquillarme" in related and "Can I wear makeup" not in related
+    english = (site / "before-and-after" / "daily-life-after-treatment" / "index.html").read_text(encoding="utf-8")
+    assert "¿" not in english.split('id="common-questions"', 1)[1].split("</ul>", 1)[0]
+
+
+def test_json_ld_says_the_page_language(site: Path) -> None:
+    for path, kind, code in [("faq/aftercare", "FAQPage", "en"), ("es/faq/aftercare", "FAQPage", "es"),
+                             ("safety/risks", "MedicalWebPage", "en"), ("es/safety/risks", "MedicalWebPage", "es")]:
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        (data,) = jsonld(html)
+        assert (data["@type"], data["inLanguage"]) == (kind, code), path
+        assert f'<html lang="{code}"' in html, path
+    (data,) = jsonld((site / "es" / "faq" / "aftercare" / "index.html").read_text(encoding="utf-8"))
+    assert data["mainEntity"][1]["url"].endswith("/es/faq/aftercare/#makeup-after")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Se vende en EE. UU. Pregunte en su clínica.", 2),
+    ("La FDA (la agencia de EE. UU.) lo revisa. ¿Duele? ¡Muy poco! Él lo dice.", 4),
+    ("Use protector solar, p. ej. uno con FPS 30. Évite el sol.", 2),
+    ("Dura unos días. «Es normal», dice la clínica.", 2),
+])
+def test_spanish_sentence_count(text: str, expected: int) -> None:
+    assert _faq.count_sentences(text, "es") == expected
+
+
+ES_FAQ_PAGE = """---
+title: Preguntas de prueba
+description: Preguntas de prueba.
+reviewed: REVIEWED
+next_review: NEXT_REVIEW
+sources: [S13, S27]
+translation_of: HASH
+---
+
+Introducción.
+
+## ¿Funciona? {#does-it-work}
+
+Es una respuesta de prueba. Tiene dos frases.
+
+Más información: [Inicio](../index.md)
+
+Fuentes: S13
+
+## ¿Es seguro? {#is-it-safe}
+
+Esta respuesta es corta. Sigue siendo una prueba. Tiene tres frases.
+
+Más información: [Inicio](../index.md)
+
+Fuentes: S27
+""".replace("NEXT_REVIEW", NEXT_REVIEW).replace("REVIEWED", REVIEWED)
+
+
+def faq_project_es(tmp_path: Path, es_text: str) -> Path:
+    """The small FAQ project with a Spanish home page and the Spanish FAQ page."""
+    import hashlib
+
+    project = faq_project(tmp_path, FAQ_PAGE, extra_yml="  - Español:\n    - es/index.md\n    - es/faq/testing.md\n")
+    docs = project / "docs"
+
+    def blob(path: Path) -> str:
+        data = path.read_bytes()
+        return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()[:12]
+
+    (docs / "es" / "faq").mkdir(parents=True)
+    (docs / "es" / "index.md").write_text(INDEX.replace("Home text.", "Inicio.").replace(
+        "sources: [S13]", f"sources: [S13]\ntranslation_of: {blob(docs / 'index.md')}"), encoding="utf-8")
+    (docs / "es" / "faq" / "testing.md").write_text(es_text.replace("HASH", blob(docs / "faq" / "testing.md")),
+                                                    encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("case, text, expected", [
+    ("good", ES_FAQ_PAGE, None),
+    ("English words", ES_FAQ_PAGE.replace("Fuentes: S27", "Sources: S27"), "docs/es/faq/testing.md:20: each question needs exactly one 'Más información: [text](link)' line and one 'Fuentes: S1, S2' line"),
+    ("bad Fuentes line", ES_FAQ_PAGE.replace("Fuentes: S27", "Fuentes: S27 S13"), "docs/es/faq/testing.md:26: write the sources as 'Fuentes: S1, S2'"),
+    ("six sentences", ES_FAQ_PAGE.replace("Tiene dos frases.", "Una. Dos. Tres. Cuatro. ¿Cinco?"), "docs/es/faq/testing.md:12: the answer has 6 sentence(s)"),
+])
+def test_spanish_faq_page_is_checked_and_published(tmp_path: Path, case: str, text: str, expected: str | None) -> None:
+    project = faq_project_es(tmp_path, text)
+    result = mkdocs_build(project, tmp_path / "out")
+    out = result.stdout + result.stderr
+    if expected:
+        assert result.returncode != 0, f"{case}: build passed"
+        assert expected in out, f"{case}: {out}"
+        return
+    assert result.returncode == 0, out
+    site = tmp_path / "out"
+    feed = json.loads((site / "es" / "faq.json").read_text(encoding="utf-8"))
+    assert (feed["language"], [q["id"] for q in feed["questions"]]) == ("es", ["does-it-work", "is-it-safe"])
+    card = (site / "es" / "print" / "faq" / "is-it-safe" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in card and "¿Es seguro?" in card and "Escanee el código" in card
+    assert "title>QR code: https://micro-needling-guide.example/es/faq/testing/#is-it-safe<" in (
+        site / "es" / "print" / "faq" / "is-it-safe" / "qr.svg").read_text(encoding="utf-8")

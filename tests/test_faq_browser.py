@@ -104,6 +104,20 @@ def test_copy_link_button_works_by_keyboard(browser, server: str) -> None:
     context.close()
 
 
+def test_copy_link_button_speaks_the_page_language(browser, server: str) -> None:
+    """On a Spanish FAQ page the button and its label are Spanish and copy the Spanish answer's address."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "/es/faq/aftercare/", wait_until="networkidle")
+    button = page.locator("#makeup-after + .mng-copy-slot > button.mng-copy-link")
+    assert button.inner_text() == "Copiar enlace"
+    assert button.get_attribute("aria-label").startswith("Copiar el enlace a la pregunta: ¿Puedo maquillarme")
+    button.click()
+    page.wait_for_function("() => document.getElementById('mng-copy-status').textContent.includes('Enlace copiado')")
+    assert page.evaluate("navigator.clipboard.readText()") == "https://micro-needling-guide.example/es/faq/aftercare/#makeup-after"
+    context.close()
+
+
 def test_copy_buttons_do_not_move_the_text(browser, server: str) -> None:
     """The buttons go into places kept for them: no layout shift (Lighthouse's CLS)."""
     page = browser.new_page(viewport={"width": 390, "height": 800})
