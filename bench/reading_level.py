@@ -9,6 +9,7 @@ and every block (paragraph, list item, heading, table cell) counts as a sentence
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -78,7 +79,7 @@ def site_pages(site: Path) -> dict[str, str]:
         url = f.parent.relative_to(site).as_posix() + "/"
         url = "" if url == "./" else url
         # Embeds and printable cards (print/) repeat one FAQ answer each; it is measured on its FAQ page.
-        if url.startswith(("embed/", "search/", "print/")) or url in NOT_PROSE:
+        if re.match(r"(?:[a-z]{2}/)?(?:embed|search|print)/", url) or url in NOT_PROSE:
             continue
         pages[url] = page_text(f.read_text(encoding="utf-8"))
     return pages

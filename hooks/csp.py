@@ -10,8 +10,9 @@ The policy goes to site/_headers (the format Netlify and Cloudflare Pages read) 
 site/csp.txt (for nginx, Apache or a CDN rule). The _headers rules never overlap:
 Cloudflare Pages applies every matching rule and joins a repeated header with a
 comma (two policies, both enforced), Netlify lets the later rule win. So the embed
-pages (/embed/*) get their own rule with `frame-ancestors *`, and every other
-top-level path its own rule with `frame-ancestors 'self'`; the headers that are the same
+pages (/embed/*, /es/embed/*) get their own rule with `frame-ancestors *`, and every other
+top-level path (and each path under a language's folder, /es/) its own rule with
+`frame-ancestors 'self'`; the headers that are the same
 everywhere come from one `/*` rule that sets nothing else. (A path outside the built
 site's folders, answered with the 404 page, gets those but no policy.) Fingerprinted theme
 assets get a year-long immutable cache. Violation reports go to
@@ -28,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+import _lang
 from _shared import source_path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
@@ -124,12 +126,22 @@ def header_rules(site: Path, hashes: list[str], report_uri: str) -> list[tuple[s
         common["Reporting-Endpoints"] = f'{REPORT_GROUP}="{report_uri}"'
     pages = {"Content-Security-Policy": policy(hashes, "'self'", report_uri)}
     embeds = {"Content-Security-Policy": policy(hashes, "*", report_uri)}
-    rules: list[tuple[str, dict[str, str]]] = [("/*", common), ("/", pages)]
-    for entry in sorted(site.iterdir()):
-        if entry.name in ("_headers", "index.html"):
-            continue
-        path = f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}"
-        rules.append((path, embeds if entry.name == "embed" else pages))
+    rules: list[tuple[str, dict[str, str]]] = [("/*", common)]
+    translations = {lang["prefix"].strip("/") for lang in _lang.LANGS.values() if lang["prefix"]}
+
+    def folder(base: Path, url: str) -> None:
+        """A folder's index page, then one rule per entry; a language's folder (/es/) like the root."""
+        rules.append((url, pages))
+        for entry in sorted(base.iterdir()):
+            if entry.name in ("_headers", "index.html"):
+                continue
+            if url == "/" and entry.is_dir() and entry.name in translations:
+                folder(entry, f"/{entry.name}/")
+                continue
+            path = f"{url}{entry.name}/*" if entry.is_dir() else f"{url}{entry.name}"
+            rules.append((path, embeds if entry.name == "embed" else pages))
+
+    folder(site, "/")
     for f in sorted(site.rglob("*")):
         rel = f.relative_to(site).as_posix()
         if f.is_file() and FINGERPRINTED.match(rel):

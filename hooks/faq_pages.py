@@ -89,12 +89,14 @@ def _render_faq_markdown(markdown: str, page: Page) -> str:
     code = _lang.language_of(page.file.src_uri)
     own = _lang.in_language(SOURCES_PAGE, code)  # the sources page in the FAQ page's language, if it has one
     sources_md = _rel(page.file.src_uri, own if own in _pages else SOURCES_PAGE)
+    # A translated answer's sources go to the English list: the line says so.
+    in_english = "" if own in _pages or code == _lang.DEFAULT else " " + _lang.LANGS[code]["translation"]["english_only"]
     by_line = {q.question: q for q in _faq.on_page(page.file.src_uri)}
     said = _faq.labels(code)[1]
 
     def sources(m: re.Match[str]) -> str:
         links = ", ".join(f"[{s}]({sources_md}#{s.lower()})" for s in m.group("ids").split(", "))
-        return f"{said}: {links}\n{{: .mng-faq-sources }}"
+        return f"{said}: {links}{in_english}\n{{: .mng-faq-sources }}"
 
     def heading(m: re.Match[str]) -> str:
         q = by_line.get(m.group("question").strip())

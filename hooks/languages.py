@@ -27,6 +27,9 @@ _urls: dict[str, str] = {}  # src_uri -> the page's URL, e.g. "es/faq/" (every d
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the languages."""
     _lang.load(project_dir(config))
+    if config.copyright:
+        raise PluginError("mkdocs.yml: remove 'copyright': the footer notice is written in each language in "
+                          "data/languages.yml (ui: copyright)")
     return config
 
 
@@ -106,7 +109,8 @@ def alternates(src_uri: str, site_url: str) -> list[dict[str, str]]:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """English by default, for templates that are not pages (404, sitemap) and hooks' own pages."""
     env.globals.update(mng_lang=_lang.DEFAULT, mng_prefix="", ui=_lang.ui(_lang.DEFAULT), mng_switch=[],
-                       mng_date=lambda day: _lang.long_date(day, _lang.DEFAULT))
+                       mng_date=lambda day: _lang.long_date(day, _lang.DEFAULT),
+                       mng_alternates=lambda src_uri: alternates(src_uri, config.site_url or "/"))  # sitemap.xml
     return env
 
 
@@ -119,7 +123,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["ui"] = _lang.ui(code)
     context["mng_date"] = lambda day: _lang.long_date(day, code)
     alts = alternates(page.file.src_uri, config.site_url or "/")
-    config.extra["alternate"] = alts  # Material writes these as <link rel="alternate" hreflang>
+    # Material writes these as <link rel="alternate" hreflang> in the page head, relative to the
+    # page: its script fetches sitemap.xml from each alternate's origin, which must be this site's
+    # own (a full address would be another origin when the site is served from anywhere else).
+    # sitemap.xml carries the full addresses (overrides/sitemap.xml).
+    config.extra["alternate"] = [{**a, "link": a["path"] or "./"} for a in alts]
     others = [a for a in alts if a["lang"] != code]
     if not others and code == _lang.DEFAULT and len(_lang.LANGS) > 1:
         # An English-only page: the switch leads to the other language's home page.

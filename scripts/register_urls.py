@@ -76,11 +76,12 @@ def public_urls(site: Path) -> list[str]:
         if rel.startswith(NOT_LINKED) or REFRESH.search(f.read_text(encoding="utf-8")[:2000]):
             continue
         urls.append(url)
-        if url.startswith("/embed/"):
+        if url.startswith(("/embed/", "/es/embed/")):
             continue
         article = f.read_text(encoding="utf-8").split('<article', 1)[-1].split("</article>", 1)[0]
         urls += [f"{url}#{i}" for i in H2_ID.findall(article) if i != "page-sources"]
     urls += ["/faq.json", "/schemas/faq-feed-v1.schema.json"]
+    urls += ["/es/faq.json"] if (site / "es" / "faq.json").exists() else []
     return urls
 
 

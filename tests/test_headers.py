@@ -15,7 +15,7 @@ import pytest
 
 from conftest import mkdocs_build
 from site_server import headers_for, parse_headers_file, path_matches
-from test_bad_input import GOOD, make_project
+from test_bad_input import GOOD, make_project, own_copy
 from test_editor_mistakes import FAQ_SITE
 
 HOSTS = ("cloudflare", "netlify")
@@ -94,11 +94,13 @@ def test_policy_hashes_the_template_scripts_only(built: Path) -> None:
 
 
 def test_inline_script_no_template_writes_stops_build(tmp_path: Path) -> None:
-    """B07/X01: a script that reaches a page some other way (here the footer text in mkdocs.yml)
-    is never hashed into the policy: the build stops."""
+    """B07/X01: a script that reaches a page some other way (here the footer notice in
+    data/languages.yml) is never hashed into the policy: the build stops."""
     project = make_project(tmp_path, {"page.md": GOOD})
-    with (project / "mkdocs.yml").open("a", encoding="utf-8") as f:
-        f.write("copyright: 'Text <script>alert(1)</script>'\n")
+    languages = own_copy(project, "data") / "languages.yml"
+    text = languages.read_text(encoding="utf-8")
+    languages.write_text(text.replace('copyright: "Educational information only, not medical advice."',
+                                      "copyright: 'Text <script>alert(1)</script>'"), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out, out

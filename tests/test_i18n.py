@@ -101,9 +101,9 @@ def test_every_page_in_scope_has_its_spanish_twin(site: Path, src: str) -> None:
     en, es = page(site, url_of(src)), page(site, "es/" + url_of(src))
     assert (en.lang, es.lang) == ("en", "es")
     assert es.heading_ids == en.heading_ids
-    base = "https://micro-needling-guide.example/"
-    for p in (en, es):
-        assert p.hreflang == {"en": base + url_of(src), "es": base + "es/" + url_of(src)}
+    for p, here in ((en, "/" + url_of(src)), (es, "/es/" + url_of(src))):
+        assert {k: urljoin(here, v) for k, v in p.hreflang.items()} == {"en": "/" + url_of(src),
+                                                                           "es": "/es/" + url_of(src)}
     assert [urljoin("/es/" + url_of(src), h) for h in es.switch] == ["/" + url_of(src)]
     assert [urljoin("/" + url_of(src), h) for h in en.switch] == ["/es/" + url_of(src)]
 
@@ -113,6 +113,15 @@ def test_spanish_pages_keep_every_safety_box(site: Path, src: str) -> None:
     """Safety content is never cut: the same medical-help boxes with the same number of signs."""
     en, es = page(site, url_of(src)), page(site, "es/" + url_of(src))
     assert es.box_items == en.box_items
+
+
+def test_sitemap_pairs_each_page_with_its_twin_by_full_address(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    base = "https://micro-needling-guide.example/"
+    for src in SCOPE:
+        entry = sitemap.split(f"<loc>{base}es/{url_of(src)}</loc>")[1].split("</url>")[0]
+        assert f'hreflang="en" href="{base}{url_of(src)}"' in entry, src
+    assert 'hreflang="es"' not in sitemap.split(f"<loc>{base}treatments/micro-coring/</loc>")[1].split("</url>")[0]
 
 
 def test_english_only_pages_lead_to_the_spanish_home_and_claim_no_twin(site: Path) -> None:
@@ -131,7 +140,15 @@ def test_links_from_spanish_pages_stay_spanish_or_say_english(site: Path, src: s
             continue
         if re.search(r"\.(json|xml|svg)$", target):
             continue
+        if re.fullmatch(r"S\d+", text) and target == "/about/sources/":
+            continue  # an answer's "Fuentes:" line, which ends with the marker (below)
         assert text.endswith(MARKER), f"{url}: [{text}]({href}) goes to an English page without '{MARKER}'"
+
+
+def test_spanish_answers_say_their_sources_list_is_english(site: Path) -> None:
+    lines = re.findall(r'<p class="mng-faq-sources">(.*?)</p>',
+                       (site / "es" / "faq" / "aftercare" / "index.html").read_text(encoding="utf-8"))
+    assert lines and all(line.startswith("Fuentes: ") and line.endswith(MARKER) for line in lines), lines
 
 
 def test_theme_and_template_words_are_spanish_on_spanish_pages(site: Path) -> None:

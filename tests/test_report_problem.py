@@ -16,11 +16,12 @@ from conftest import ROOT, page_urls
 
 # The one setting the link and the editorial policy use (hooks/corrections_email.py).
 ADDRESS = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0])["extra"]["corrections_email"]
-LINK = re.compile(r'<p class="mng-report-problem">\s*<a href="(mailto:[^"]+)">Report a problem with this page</a>')
+LANGUAGES = yaml.safe_load((ROOT / "data" / "languages.yml").read_text(encoding="utf-8"))
+LINK = re.compile(r'<p class="mng-report-problem">\s*<a href="(mailto:[^"]+)">(?P<text>[^<]+)</a>')
 
 
 def content_pages(site: Path) -> list[str]:
-    return [u for u in page_urls(site) if not u.startswith(("/embed/", "/search/", "/tags/", "/print/"))]
+    return [u for u in page_urls(site) if not re.match(r"/(?:[a-z]{2}/)?(?:embed|search|print|tags)/", u)]
 
 
 def test_every_page_has_a_report_link_with_its_title_and_address(site: Path) -> None:
@@ -28,9 +29,10 @@ def test_every_page_has_a_report_link_with_its_title_and_address(site: Path) -> 
     problems = []
     for url in content_pages(site):
         page = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        ui = LANGUAGES["es" if url.startswith("/es/") else "en"]["ui"]  # the page's language's words
         m = LINK.search(page)
-        if not m:
-            problems.append(f"{url}: no 'Report a problem with this page' link")
+        if not m or m.group("text") != ui["report_problem"]:
+            problems.append(f"{url}: no '{ui['report_problem']}' link")
             continue
         href = html.unescape(m.group(1))
         to, _, query = href[len("mailto:"):].partition("?")
@@ -42,7 +44,7 @@ def test_every_page_has_a_report_link_with_its_title_and_address(site: Path) -> 
             problems.append(f"{url}: subject or body not URL-encoded")
         if title not in fields["subject"][0] or title not in fields["body"][0]:
             problems.append(f"{url}: the page title '{title}' is not filled in")
-        if f"Address: {site_url}{url}\r\n" not in fields["body"][0]:
+        if f"{ui['report_body_address']}{site_url}{url}\r\n" not in fields["body"][0]:
             problems.append(f"{url}: the page address is not filled in")
     assert not problems, "\n".join(problems[:20])
 

@@ -20,7 +20,7 @@ FACTS = ROOT.parent / "shared" / "FACTS.md"
 def content_pages(site: Path) -> list[str]:
     """Every page made from a Markdown file (not the tags export, search assets, embeds or
     printable answer cards: those two are made from the FAQ, checked in test_faq/test_clinic_kit)."""
-    return [u for u in page_urls(site) if not u.startswith(("/embed/", "/search/", "/print/"))]
+    return [u for u in page_urls(site) if not re.match(r"/(?:[a-z]{2}/)?(?:embed|search|print)/", u)]
 
 
 def test_site_has_pages(site: Path) -> None:
@@ -70,12 +70,16 @@ def test_every_page_has_canonical_link(site: Path) -> None:
         assert parse(site / url.lstrip("/") / "index.html").canonical == config["site_url"].rstrip("/") + url
 
 
+LANGUAGES = yaml.safe_load((ROOT / "data" / "languages.yml").read_text(encoding="utf-8"))
+
+
 def test_every_page_shows_review_dates_and_sources(site: Path) -> None:
     for url in content_pages(site):
         if url.startswith("/tags/"):
             continue
         html = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
-        assert "Page last reviewed:" in html and "Next review due:" in html, url
+        ui = LANGUAGES["es" if url.startswith("/es/") else "en"]["ui"]  # the page's language's words
+        assert ui["last_reviewed"] in html and ui["next_review"] in html, url
         assert re.search(r'<h2 id="page-sources">.*?<li><strong>S\d+</strong>', html, re.S), url
         meta = html.split('<aside class="mng-page-meta"', 1)[-1]  # dates in the text (changes) come first
         dates = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)"', meta)
