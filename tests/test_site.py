@@ -93,16 +93,17 @@ def test_description_meta_matches_front_matter(site: Path) -> None:
     assert parse(site / "safety" / "index.html").meta["description"] == description
 
 
-def search_docs(site: Path) -> list[dict[str, str]]:
-    """The results of the English search index (search/hook.py writes them as lists)."""
-    index = json.loads(next((site / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
+def search_docs(site: Path, lang: str = "en") -> list[dict[str, str]]:
+    """The results of a language's search index (search/hook.py writes them as lists)."""
+    index = json.loads(next((site / "search").glob(f"index.{lang}.*.json")).read_text(encoding="utf-8"))
     return [{"location": d[0], "title": d[1], "text": d[2]} for d in index["docs"]]
 
 
-def test_no_two_search_results_are_the_same(site: Path) -> None:
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_two_search_results_are_the_same(site: Path, lang: str) -> None:
     """A box repeated on many pages (such as "When to get medical help") is searchable once:
     mark the other copies' headings with data-search-exclude (see CONTRIBUTING.md)."""
-    docs = search_docs(site)
+    docs = search_docs(site, lang)
     seen: dict[tuple[str, str], str] = {}
     repeats = []
     for doc in docs:
@@ -113,13 +114,16 @@ def test_no_two_search_results_are_the_same(site: Path) -> None:
     assert not repeats, repeats
 
 
-def test_every_search_result_has_reader_searches(site: Path) -> None:
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_search_result_has_reader_searches(site: Path, lang: str) -> None:
     """Every page, section and FAQ question (glossary terms aside) has an entry in
-    search/data/questions-en.yml, so a new section cannot be left out by mistake."""
-    listed = yaml.safe_load((ROOT / "search" / "data" / "questions-en.yml").read_text(encoding="utf-8"))
-    missing = [f"/{d['location']}" for d in search_docs(site)
+    search/data/questions-<lang>.yml, so a new section cannot be left out by mistake."""
+    listed = yaml.safe_load((ROOT / "search" / "data" / f"questions-{lang}.yml").read_text(encoding="utf-8"))
+    docs = search_docs(site, lang)
+    assert docs and all(d["location"].startswith("es/") == (lang == "es") for d in docs)  # one language each
+    missing = [f"/{d['location']}" for d in docs
                if f"/{d['location']}" not in listed and "glossary/#term-" not in d["location"]]
-    assert not missing, ("add these addresses to search/data/questions-en.yml, each with the searches "
+    assert not missing, (f"add these addresses to search/data/questions-{lang}.yml, each with the searches "
                          f"readers would type to find it: {missing}")
 
 
