@@ -114,6 +114,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Pages made from a template alone (404.html) show the English navigation."""
+    if _lang.DEFAULT in _navs:
+        context["nav"] = _navs[_lang.DEFAULT]
+    return context
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """The page's language, navigation, template words, hreflang links and language switch."""
     code = _lang.language_of(page.file.src_uri)

@@ -131,6 +131,10 @@ def test_404_page_is_helpful(site: Path) -> None:
     html = (site / "404.html").read_text(encoding="utf-8")
     assert "Page not found" in html and "search" in html.lower()
     assert 'href="/faq/"' in html and 'href="/concerns/"' in html
+    # Spanish readers too (one 404 page serves every address), and only the English navigation.
+    assert '<section lang="es"' in html and "Página no encontrada" in html and 'href="/es/"' in html
+    nav = html[html.index("md-nav--primary"):html.index("</nav>", html.index("md-nav--primary"))]
+    assert "/es/" not in nav
 
 
 @pytest.mark.skipif(not FACTS.exists(), reason="../shared/FACTS.md is not beside this checkout")
