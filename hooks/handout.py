@@ -55,6 +55,11 @@ def checklist_html(html: str, page_url: str, src_uri: str = CHECKLIST_PAGE) -> s
         items = re.findall(r"<li[^>]*>.*?</label>(.*?)</li>", m.group(3), re.S)
         ticks = "".join(f"<li>{item.strip()}</li>" for item in items)
         parts.append(f'<h5>{title}</h5>\n<ul class="mng-handout__ticks">{ticks}</ul>')
+    lists = html.count('<ul class="task-list">')
+    if len(parts) != lists:
+        raise PluginError(f"docs/{src_uri}: {lists - len(parts)} of its {lists} tick lists do not come straight "
+                          "after a heading, so the handout would leave them out: put each '- [ ] ...' list "
+                          "right under its heading (move any text before the list above the heading or after it)")
     box = html.find('<div class="admonition danger mng-medical-help')
     if len(parts) < 3 or box < 0:
         raise PluginError(f"docs/{src_uri}: the handout builder expected task lists ('- [ ] ...') "

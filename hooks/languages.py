@@ -106,6 +106,22 @@ def alternates(src_uri: str, site_url: str) -> list[dict[str, str]]:
     return out if len(out) > 1 else []
 
 
+def _theme_words(config: MkDocsConfig, code: str) -> None:
+    """The palette switch's names in the page's language (data/languages.yml)."""
+    words = _lang.ui(code)
+    for scheme in config.theme.get("palette") or []:
+        if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+            dark = scheme.get("scheme") == "default"  # the light scheme's toggle switches to dark
+            scheme["toggle"]["name"] = words["palette_to_dark" if dark else "palette_to_light"]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Heading links' title in the page's language (read when the page renders)."""
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = _lang.ui(_lang.language_of(page.file.src_uri))["permalink_title"]
+    return markdown
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """English by default, for templates that are not pages (404, sitemap) and hooks' own pages."""
     env.globals.update(mng_lang=_lang.DEFAULT, mng_prefix="", ui=_lang.ui(_lang.DEFAULT), mng_switch=[],
@@ -118,6 +134,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     """Pages made from a template alone (404.html) show the English navigation."""
     if _lang.DEFAULT in _navs:
         context["nav"] = _navs[_lang.DEFAULT]
+    _theme_words(config, _lang.DEFAULT)
     return context
 
 
@@ -129,6 +146,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["mng_prefix"] = _lang.LANGS[code]["prefix"]
     context["ui"] = _lang.ui(code)
     context["mng_date"] = lambda day: _lang.long_date(day, code)
+    _theme_words(config, code)
     alts = alternates(page.file.src_uri, config.site_url or "/")
     # Material writes these as <link rel="alternate" hreflang> in the page head, relative to the
     # page: its script fetches sitemap.xml from each alternate's origin, which must be this site's

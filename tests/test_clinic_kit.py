@@ -427,3 +427,22 @@ def test_handout_with_items_has_no_wcag_violations(browser, server: str, feed: d
     context.close()
     problems = report(f"[{scheme}] handout", results.response["violations"])
     assert not problems, "\n".join(problems)
+
+
+def test_a_checklist_list_not_under_its_heading_stops_the_build() -> None:
+    """A tick list with text between it and its heading would be left out of the handout:
+    the build stops instead (a Spanish checklist once lost its whole micro-coring part)."""
+    import importlib
+    import sys
+
+    from mkdocs.exceptions import PluginError
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    handout = importlib.import_module("handout")
+    box = '<div class="admonition danger mng-medical-help"><p>Help</p></div>'
+    ticks = '<ul class="task-list"><li><label></label>Clean gently</li></ul>'
+    good = "".join(f'<h2 id="s{n}">Part {n}</h2>\n{ticks}' for n in range(3)) + box
+    assert "Clean gently" in handout.checklist_html(good, "https://example.org/")
+    bad = good.replace('<h2 id="s1">Part 1</h2>\n', '<h2 id="s1">Part 1</h2>\n<p>What it is.</p>\n')
+    with pytest.raises(PluginError, match="1 of its 3 tick lists do not come straight after a heading"):
+        handout.checklist_html(bad, "https://example.org/")

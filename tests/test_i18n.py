@@ -156,9 +156,11 @@ def test_theme_and_template_words_are_spanish_on_spanish_pages(site: Path) -> No
     assert page(site, "es/safety/risks/").skip_link.split() == ["Saltar", "a", "contenido"] * 2  # ours, Material's
     assert 'placeholder="Búsqueda"' in html
     for words in ("Fuentes de esta página", "Última revisión de la página:", "Informar de un problema",
-                  "Esta guía es solo para informar", "Cuándo buscar atención médica"):
+                  "Esta guía tiene fines educativos", "Cuándo buscar atención médica", 'title="Cambiar al modo oscuro"',
+                  'title="Enlace a esta sección"'):
         assert words in html, words
-    for english in ("Sources for this page", "Page last reviewed", "Report a problem", "Skip to content"):
+    for english in ("Sources for this page", "Page last reviewed", "Report a problem", "Skip to content",
+                    "Switch to dark mode", "Link to this section"):
         assert english not in html, english
 
 
