@@ -1,5 +1,6 @@
 """Give each page its language: its own navigation, the theme's words in that language,
-the words of our templates (data/languages.yml), hreflang links and the language switch.
+the words of our templates (data/languages.yml), its twins for sitemap.xml (hreflang) and the
+language switch (a link with hreflang and lang).
 
 One build holds every language. A translation lives at docs/<code>/<path>, the same path
 as its English page, and the nav in mkdocs.yml has one top-level section for it (the
@@ -147,12 +148,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["ui"] = _lang.ui(code)
     context["mng_date"] = lambda day: _lang.long_date(day, code)
     _theme_words(config, code)
+    # The page's twins are paired by full address in sitemap.xml (overrides/sitemap.xml), not by
+    # <link rel="alternate" hreflang> in the head: Material's script fetches "sitemap.xml" beside
+    # every such link's address, a missing file for each page's twin.
     alts = alternates(page.file.src_uri, config.site_url or "/")
-    # Material writes these as <link rel="alternate" hreflang> in the page head, relative to the
-    # page: its script fetches sitemap.xml from each alternate's origin, which must be this site's
-    # own (a full address would be another origin when the site is served from anywhere else).
-    # sitemap.xml carries the full addresses (overrides/sitemap.xml).
-    config.extra["alternate"] = [{**a, "link": a["path"] or "./"} for a in alts]
     others = [a for a in alts if a["lang"] != code]
     if not others and code == _lang.DEFAULT and len(_lang.LANGS) > 1:
         # An English-only page: the switch leads to the other language's home page.

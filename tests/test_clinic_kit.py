@@ -379,8 +379,6 @@ def test_spanish_cards_qr_in_the_browser(tab, server: str, es_feed: dict) -> Non
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="overrides/main.html loads handout.js only for about/for-clinics.md; "
-                   "it should test page.meta.mng_handout (set by hooks/handout.py) instead")
 def test_spanish_handout_in_the_browser(tab, server: str, es_feed: dict) -> None:
     """The Spanish handout builder works, its status line in Spanish."""
     tab.emulate_media(media="screen")

@@ -97,13 +97,13 @@ def page(site: Path, url: str) -> Page:
 
 @pytest.mark.parametrize("src", SCOPE)
 def test_every_page_in_scope_has_its_spanish_twin(site: Path, src: str) -> None:
-    """Same path under /es/, lang="es", the same section ids in the same order, hreflang both ways."""
+    """Same path under /es/, lang="es", the same section ids in the same order, a switch both ways."""
     en, es = page(site, url_of(src)), page(site, "es/" + url_of(src))
     assert (en.lang, es.lang) == ("en", "es")
     assert es.heading_ids == en.heading_ids
-    for p, here in ((en, "/" + url_of(src)), (es, "/es/" + url_of(src))):
-        assert {k: urljoin(here, v) for k, v in p.hreflang.items()} == {"en": "/" + url_of(src),
-                                                                           "es": "/es/" + url_of(src)}
+    # hreflang pairs are in sitemap.xml (below): a head link would make Material's script fetch a
+    # sitemap.xml beside the twin's address, which does not exist.
+    assert en.hreflang == es.hreflang == {}
     assert [urljoin("/es/" + url_of(src), h) for h in es.switch] == ["/" + url_of(src)]
     assert [urljoin("/" + url_of(src), h) for h in en.switch] == ["/es/" + url_of(src)]
 
@@ -116,12 +116,25 @@ def test_spanish_pages_keep_every_safety_box(site: Path, src: str) -> None:
 
 
 def test_sitemap_pairs_each_page_with_its_twin_by_full_address(site: Path) -> None:
+    """hreflang both ways, as search engines read it from a sitemap."""
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     base = "https://micro-needling-guide.example/"
     for src in SCOPE:
-        entry = sitemap.split(f"<loc>{base}es/{url_of(src)}</loc>")[1].split("</url>")[0]
-        assert f'hreflang="en" href="{base}{url_of(src)}"' in entry, src
+        for here, twin, lang in ((f"es/{url_of(src)}", url_of(src), "en"), (url_of(src), f"es/{url_of(src)}", "es")):
+            entry = sitemap.split(f"<loc>{base}{here}</loc>")[1].split("</url>")[0]
+            assert f'hreflang="{lang}" href="{base}{twin}"' in entry, (src, lang)
     assert 'hreflang="es"' not in sitemap.split(f"<loc>{base}treatments/micro-coring/</loc>")[1].split("</url>")[0]
+
+
+@pytest.mark.parametrize("host", ["cloudflare", "netlify"])
+def test_spanish_embeds_may_be_framed_and_spanish_pages_may_not(site: Path, host: str) -> None:
+    from site_server import headers_for, parse_headers_file
+
+    rules = parse_headers_file(site)
+    embed = headers_for(rules, "/es/embed/faq/makeup-after/", host)["Content-Security-Policy"]
+    page_csp = headers_for(rules, "/es/faq/aftercare/", host)["Content-Security-Policy"]
+    assert "frame-ancestors *" in embed and "frame-ancestors 'self'" not in embed
+    assert "frame-ancestors 'self'" in page_csp and page_csp.count("default-src") == 1
 
 
 def test_english_only_pages_lead_to_the_spanish_home_and_claim_no_twin(site: Path) -> None:
