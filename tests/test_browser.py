@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import page_urls
+from conftest import browser_urls
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,9 @@ def visit(browser, server: str, url: str, **context_options) -> dict:
 
 def test_every_page_loads_cleanly(browser, server: str, site: Path) -> None:
     problems = []
-    for url in page_urls(site):
+    urls = browser_urls(site)
+    assert sum("/embed/faq/" in u for u in urls) >= 8 and sum("/print/faq/" in u for u in urls) >= 8, urls
+    for url in urls:
         r = visit(browser, server, url)
         if r["status"] != 200:
             problems.append(f"{url}: HTTP {r['status']}")
