@@ -68,7 +68,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _include_status(rel: str, used_by: str) -> str | None:
     """None when a translated include is current; else why it is out of date."""
     root = _root[0]
-    path, english = root / rel, root / _lang.english_path(rel.replace("includes/", "", 1)).join(["includes/", ""])
+    path, english = root / rel, root / "includes" / _lang.english_path(rel.removeprefix("includes/"))
     if not path.exists():
         return None  # pymdownx.snippets names the missing file itself
     if not english.exists():
@@ -100,7 +100,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                           "concern pages, in English")
     root, lang = _root[0], _lang.LANGS[code]
     english_uri = _lang.english_path(page.file.src_uri)
-    english = root / config.docs_dir / english_uri if not Path(config.docs_dir).is_absolute() else Path(config.docs_dir) / english_uri
+    english = Path(config.docs_dir) / english_uri  # MkDocs makes docs_dir absolute
     now = blob_id(english)[:12]
     recorded = page.meta.get("translation_of")
     if not isinstance(recorded, str) or not HASH.match(recorded):

@@ -206,7 +206,7 @@ def translation(text: str, of: str) -> str:
 
 
 def i18n_build(tmp_path: Path, es_pages: dict[str, str], en_pages: dict[str, str] | None = None,
-               es_nav: list[str] | None = None) -> tuple[int, str, Path]:
+               es_nav: list[str] | None = None, before_build=None) -> tuple[int, str, Path]:
     """A small project with English pages and a Spanish section in its nav."""
     en_pages = en_pages or {"page.md": ENGLISH_PAGE}
     project = make_project(tmp_path, {**en_pages, **{"es/" + k: v for k, v in es_pages.items()}})
@@ -217,6 +217,8 @@ def i18n_build(tmp_path: Path, es_pages: dict[str, str], en_pages: dict[str, str
     (project / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n{nav}\n",
                                         encoding="utf-8")
     assert (project / "docs" / "index.md").read_text(encoding="utf-8") == home
+    if before_build:
+        before_build(project)
     result = mkdocs_build(project, tmp_path / "out")
     return result.returncode, result.stdout + result.stderr, tmp_path / "out"
 
@@ -246,6 +248,25 @@ def test_an_out_of_date_translation_is_named_and_tells_readers(tmp_path: Path) -
     html = (site / "es" / "page" / "index.html").read_text(encoding="utf-8")
     assert "La versión en inglés de esta página es más reciente" in html
     assert re.search(r'<a href="(\.\./)+page/" hreflang="en" lang="en">Leer la versión en inglés</a>', html)
+    assert "mng-stale" not in (site / "es" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_out_of_date_translated_include_marks_the_pages_that_use_it(tmp_path: Path) -> None:
+    """The English box changed after its Spanish include was translated: each Spanish page that
+    pulls it in says so, and the build names the include and the command that shows the change."""
+    from test_bad_input import own_copy
+
+    pages = current({"index.md": ES_HOME, "page.md": ES_PAGE + '\n--8<-- "includes/es/medical-help.md"\n'})
+    project = tmp_path / "p"
+    project.mkdir()
+    code, out, site = i18n_build(project, pages, before_build=lambda root: (
+        (inc := own_copy(root, "includes") / "es" / "medical-help.md").write_text(
+            re.sub(r"\A<!-- translation_of: [0-9a-f]{12} -->", "<!-- translation_of: 0123456789ab -->",
+                   inc.read_text(encoding="utf-8")), encoding="utf-8")))
+    assert code == 0, out
+    assert ("OUT OF DATE: includes/es/medical-help.md translates an older version of includes/medical-help.md"
+            in out and "git diff 0123456789ab" in out), out
+    assert "mng-stale" in (site / "es" / "page" / "index.html").read_text(encoding="utf-8")
     assert "mng-stale" not in (site / "es" / "index.html").read_text(encoding="utf-8")
 
 
