@@ -4,7 +4,7 @@ Usage: python bench/lighthouse.py [--site DIR]   (default: build the site into a
 
 Serves the built site with bench/site_server.serve() (127.0.0.1, with the site's CSP and
 security headers from site/_headers) and runs node_modules/.bin/lighthouse against
-/, /safety/side-effects/ and /faq/aftercare/, each with the default (mobile, simulated
+/, /safety/side-effects/, /faq/aftercare/ and the Spanish /es/safety/side-effects/, each with the default (mobile, simulated
 throttling) settings and with --preset=desktop, using Debian's Chromium (CHROME_PATH).
 Runs are sequential (the machine has 2 cores); a run that ends in a Lighthouse runtime error
 (e.g. NO_NAVSTART, which headless Chromium sometimes gives) is retried up to 3 times.
@@ -36,7 +36,8 @@ from site_server import CHROMIUM, ROOT, built_site, serve  # noqa: E402
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")
-PAGES = [("home", "/"), ("article", "/safety/side-effects/"), ("faq", "/faq/aftercare/")]
+PAGES = [("home", "/"), ("article", "/safety/side-effects/"), ("faq", "/faq/aftercare/"),
+         ("es article", "/es/safety/side-effects/")]
 PRESETS = [("mobile", []), ("desktop", ["--preset=desktop"])]
 CATEGORIES = [("performance", "perf"), ("accessibility", "a11y"), ("best-practices", "best-pr"), ("seo", "seo")]
 LOCAL_AUDITS = {
