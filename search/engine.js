@@ -90,7 +90,9 @@
       return { docs: new RegExp(t.docs, "i"), query: new RegExp(t.query, "i"), factor: t.factor };
     });
     this.symptoms = data.symptoms ? {
-      docs: new RegExp(data.symptoms.docs, "i"), factor: data.symptoms.factor, stems: Object.create(null)
+      docs: new RegExp(data.symptoms.docs, "i"), factor: data.symptoms.factor, stems: Object.create(null),
+      slot: data.symptoms.slot || 0, answers: data.symptoms.answers ? new RegExp(data.symptoms.answers, "i") : null,
+      after: data.symptoms.after ? new RegExp(data.symptoms.after, "i") : null
     } : null;
     this.docs = data.docs.map(function (d, n) {
       return { n: n, location: d[0], title: d[1], text: d[2], parent: d[3], asked: d[4] || "", tags: d[5] || [] };
@@ -442,6 +444,16 @@
       return { doc: doc, score: score, coverage: coverage, matched: words };
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
+    /* A reader naming a warning sign sees, at the latest in place `slot`, the best-scoring of the
+       answers that say whether it is normal and when to get help (ranking.yml, symptoms). */
+    if (symptom && symptoms.slot > 0 && symptoms.answers && (!symptoms.after || symptoms.after.test(fold(query)))) {
+      var isAnswer = function (r) { return symptoms.answers.test(self.bare(r.doc.location)); };
+      if (!results.slice(0, symptoms.slot).some(isAnswer)) {
+        for (var i = symptoms.slot; i < results.length; i++) {
+          if (isAnswer(results[i])) { results.splice(symptoms.slot - 1, 0, results.splice(i, 1)[0]); break; }
+        }
+      }
+    }
     return results;
   };
 

@@ -117,14 +117,17 @@ def load_ranking(path: Path) -> dict[str, Any]:
         out_topics.append({"name": topic["name"], "docs": topic["docs"],
                            "factor": _number(path, f"{where}: factor", topic["factor"], 0, 1)})
     symptoms = data["symptoms"]
-    if not isinstance(symptoms, dict) or set(symptoms) != {"why", "docs", "factor", "fitted", "max_share"}:
-        raise _fail(path, "symptoms", "expected exactly why, docs, factor, fitted and max_share")
+    keys = {"why", "docs", "factor", "fitted", "max_share", "slot", "answers"}
+    if not isinstance(symptoms, dict) or set(symptoms) != keys:
+        raise _fail(path, "symptoms", f"expected exactly {', '.join(sorted(keys))}")
     _why(path, "symptoms", symptoms)
-    try:
-        re.compile(symptoms["docs"])
-    except (re.error, TypeError) as err:
-        raise _fail(path, "symptoms: docs", f"not a valid pattern ({err})") from None
-    out_symptoms = {"docs": symptoms["docs"],
+    for key in ("docs", "answers"):
+        try:
+            re.compile(symptoms[key])
+        except (re.error, TypeError) as err:
+            raise _fail(path, f"symptoms: {key}", f"not a valid pattern ({err})") from None
+    out_symptoms = {"docs": symptoms["docs"], "answers": symptoms["answers"],
+                    "slot": int(_number(path, "symptoms: slot", symptoms["slot"], 0, 10)),
                     "factor": _number(path, "symptoms: factor", symptoms["factor"], 1, 10),
                     "maxShare": _number(path, "symptoms: max_share", symptoms["max_share"], 0, 1)}
     lim = data["limits"]
@@ -140,7 +143,8 @@ def load_ranking(path: Path) -> dict[str, Any]:
 def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
     """Read <lang>.yml: stemmer, stop words, variants, topics, symptoms_from, fallback and synonyms."""
     data = load_yaml(path)
-    keys = {"language", "stemmer", "stop_words", "variants", "topics", "symptoms_from", "fallback", "synonyms"}
+    keys = {"language", "stemmer", "stop_words", "variants", "topics", "symptoms_from", "symptom_reports",
+            "fallback", "synonyms"}
     if not isinstance(data, dict) or set(data) != keys:
         raise _fail(path, "", f"expected exactly the sections {', '.join(sorted(keys))}")
     if data["language"] != lang:
@@ -173,6 +177,14 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
     signs_path = folder().parent / signs["file"]
     if not signs_path.is_file():
         raise _fail(path, "symptoms_from: file", f"no file {signs['file']}: name this language's warning-signs file")
+    reports = data["symptom_reports"]
+    if not isinstance(reports, dict) or not isinstance(reports.get("pattern"), str):
+        raise _fail(path, "symptom_reports", "expected a 'why:' and a 'pattern:' (the words for 'after treatment')")
+    _why(path, "symptom_reports", reports)
+    try:
+        re.compile(reports["pattern"])
+    except re.error as err:
+        raise _fail(path, "symptom_reports: pattern", f"not a valid pattern ({err})") from None
     fallback = data["fallback"]
     if not isinstance(fallback, dict) or not isinstance(fallback.get("message"), str) or \
             not isinstance(fallback.get("pages"), list):
@@ -192,7 +204,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
                 raise _fail(path, f"{where}: {key}", "must be a list of words or phrases, such as [pores, pore]")
         _why(path, where, entry)
     return {"stemmer": data["stemmer"], "stop": stop["words"].split(), "variants": variants["words"],
-            "topic_queries": topics["queries"],
+            "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
             "symptom_words": " ".join(re.sub(r"<!--.*?-->", " ", signs_path.read_text(encoding="utf-8"), flags=re.S)
                                       .lower().split()),
             "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
@@ -345,10 +357,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         index = {"lang": lang, "prefix": LANGUAGES[lang], **ranking,
                  "topics": [{"docs": t["docs"], "query": vocab["topic_queries"][t["name"]], "factor": t["factor"]}
                             for t in ranking["topics"]],
-                 "symptoms": {**ranking["symptoms"], "words": vocab["symptom_words"]},
-                 **{k: v for k, v in vocab.items() if k not in ("stemmer", "topic_queries", "symptom_words")},
+                 "symptoms": {**ranking["symptoms"], "words": vocab["symptom_words"], "after": vocab["symptom_reports"]},
+                 **{k: v for k, v in vocab.items()
+                    if k not in ("stemmer", "topic_queries", "symptom_words", "symptom_reports")},
                  "docs": index_docs(docs, _data[lang]["questions"], folder() / "data" / f"questions-{lang}.yml")}
         locations = {d[0] for d in index["docs"]}
+        bare = [loc[len(LANGUAGES[lang]):] for loc in locations]
+        answers, safety = re.compile(ranking["symptoms"]["answers"]), re.compile(ranking["symptoms"]["docs"])
+        if ranking["symptoms"]["slot"] and any(map(safety.search, bare)) and not any(map(answers.search, bare)):
+            raise _fail(folder() / "data" / "ranking.yml", "symptoms: answers",
+                        f"no {lang} result has one of these addresses: check the pattern against the site's pages")
         missing = [p for p in vocab["fallback"]["pages"] if p not in locations]
         if missing:
             raise _fail(folder() / "data" / f"{lang}.yml", "fallback: pages", f"no page has the address {', '.join(missing)}")

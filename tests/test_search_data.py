@@ -43,6 +43,10 @@ CASES = {
                            "weights: k1: needs a 'why:' sentence"),
     "bad topic pattern": ("ranking.yml", ('docs: "coring|ellacor"', 'docs: "coring|(ellacor"'), None,
                           "topics: entry 1: docs: not a valid pattern"),
+    "bad answers pattern": ("ranking.yml", ('answers: "^(safety', 'answers: "^((safety'), None,
+                            "symptoms: answers: not a valid pattern"),
+    "no after words": ("en.yml", ("symptom_reports:\n", "symptom_report:\n"), None,
+                       "expected exactly the sections"),
 }
 
 

@@ -92,6 +92,22 @@ test("a query that names a warning sign puts the safety answers first", () => {
   assert.strictEqual(top(index, "pores")[0], "concerns/pores/"); /* no warning sign named */
 });
 
+test("a warning sign reported after treatment brings a when-to-get-help answer into the top three", () => {
+  const docs = fixture().docs.concat([
+    ["concerns/pores/#hot-a", "Hot skin and pores", "Hot skin after a peel can make pores look open.", 1, "", []],
+    ["concerns/pores/#hot-b", "Hot towels and pores", "Hot towels after a facial do not open pores.", 1, "", []],
+    ["concerns/pores/#hot-c", "Hot weather and pores", "Hot weather after summer shows pores more.", 1, "", []],
+  ]);
+  const symptoms = { words: "skin that feels hot", docs: "^safety/", factor: 1, maxShare: 1, slot: 3,
+    answers: "^safety/help/", after: "\\b(after|since|still)\\b" };
+  const index = new Index(fixture(docs, { symptoms }), EN);
+  const plain = new Index(fixture(docs, { symptoms: { ...symptoms, slot: 0 } }), EN);
+  const helps = (ix, q) => top(ix, q).slice(0, 3).some((l) => l.startsWith("safety/help/"));
+  assert.ok(!helps(plain, "hot pores after microneedling"));
+  assert.ok(helps(index, "hot pores after microneedling"));
+  assert.ok(!helps(index, "hot pores")); /* no "after": not a report after treatment */
+});
+
 test("a side topic counts less unless the query names it", () => {
   const index = new Index(fixture(), EN);
   assert.strictEqual(top(index, "how many sessions")[0], "faq/sessions/");
