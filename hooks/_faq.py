@@ -9,10 +9,12 @@ and the same id in two languages is the same answer translated.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.exceptions import PluginError
@@ -59,6 +61,7 @@ class Question:
     answer_text: str = ""
     aliases: list[str] = field(default_factory=list)
     lang: str = _lang.DEFAULT
+    reviewed: dt.date | None = None  # the FAQ page's 'reviewed' date (front matter)
 
     @property
     def page_url(self) -> str:
@@ -236,6 +239,12 @@ def template_words(code: str, env: Environment) -> dict:
                           "section summary)") from None
     return {"mng_lang": code, "mng_prefix": _lang.LANGS[code]["prefix"], "ui": _lang.ui(code), "help_text": name,
             "long_date": lambda day: _lang.long_date(day, code)}
+
+
+def absolute_links(html: str, page_url: str, attributes: str = "") -> str:
+    """Every href made absolute against the answer's page, so an answer works away from it
+    (embeds, cards, handouts); `attributes` are added to each link (' target="_blank"')."""
+    return re.sub(r'href="([^"]+)"', lambda m: f'href="{urljoin(page_url, m.group(1))}"{attributes}', html)
 
 
 def resolve_link(src_uri: str, link: str) -> str:

@@ -10,12 +10,10 @@ the answer's own URL; segno makes it at build time as an SVG file with no style 
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 
 import segno
 from jinja2 import Environment
@@ -23,20 +21,11 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 import _changes
 import _faq
 
 CARD_DIR = "print/faq"
-_reviewed: dict[str, dt.date] = {}
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Remember each FAQ page's review date for its cards."""
-    if _faq.is_faq_page(page.file.src_uri):
-        _reviewed[page.file.src_uri] = page.meta["reviewed"]
-    return markdown
 
 
 QR_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "qr"
@@ -68,11 +57,6 @@ def make_qr_svg(url: str) -> str:
     return svg
 
 
-def absolute_links(html: str, page_url: str) -> str:
-    """Make every href in an answer absolute, so the card's links work from /print/."""
-    return re.sub(r'href="([^"]+)"', lambda m: f'href="{urljoin(page_url, m.group(1))}"', html)
-
-
 def cards(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]]:
     """Each card's files and their text: index.html and qr.svg for every question id."""
     site = Path(config.site_dir)
@@ -86,9 +70,9 @@ def cards(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]]:
         changes = _changes.for_answer("/" + q.page_url, [q.id, *q.aliases])
         html = template.render(
             q=q, url=url, base="../../../" + "../" * words["mng_prefix"].count("/"), site_url=site_url,
-            site_name=config.site_name, reviewed=_reviewed[q.src_uri],
+            site_name=config.site_name, reviewed=q.reviewed,
             change=_changes.latest(changes), correction=_changes.latest_correction(changes),
-            answer_html=Markup(absolute_links(q.answer_html, page_url)), **words,
+            answer_html=Markup(_faq.absolute_links(q.answer_html, page_url)), **words,
         )
         folder = site / words["mng_prefix"] / CARD_DIR / q.id
         out += [(folder / "index.html", html), (folder / "qr.svg", qr_svg(url))]

@@ -12,19 +12,16 @@ data/faq-aliases.yml) keeps its embed page, showing the question that replaced i
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import threading
 from pathlib import Path
-from urllib.parse import urljoin
 
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 import _changes
 import _faq
@@ -35,25 +32,9 @@ SCHEMA = "schemas/faq-feed-v1.schema.json"
 TERMS = "about/for-clinics/#terms"
 PRINT = "print/faq/{id}/"
 EMBED = "embed/faq/{id}/"
-_reviewed: dict[str, dt.date] = {}
-_topic_titles: dict[str, str] = {}
+NEW_TAB = ' target="_blank" rel="noopener"'  # an embedded answer's links leave the iframe
 _writer: list[threading.Thread] = []  # writes the embed pages during the build
 _write_errors: list[OSError] = []
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Remember each FAQ page's review date and title for the feed."""
-    if _faq.is_faq_page(page.file.src_uri):
-        _reviewed[page.file.src_uri] = page.meta["reviewed"]
-        _topic_titles[page.file.src_uri] = page.meta["title"]
-    return markdown
-
-
-def absolute_links(html: str, page_url: str) -> str:
-    """Make every href absolute and open it in a new tab (the answer sits in an iframe)."""
-    def fix(m: re.Match[str]) -> str:
-        return f'href="{urljoin(page_url, m.group(1))}" target="_blank" rel="noopener"'
-    return re.sub(r'href="([^"]+)"', fix, html)
 
 
 def last_change(q: _faq.Question) -> _changes.Change | None:
@@ -76,8 +57,8 @@ def feed(site_url: str, site_name: str, code: str = _lang.DEFAULT) -> dict:
             "url": f"{site_url}{q.page_url}#{q.id}",
             "embed_url": site_url + prefix + EMBED.format(id=q.id),
             "topic": q.src_uri.split("/")[-1][:-3],
-            "topic_title": _topic_titles[q.src_uri],
-            "last_reviewed": _reviewed[q.src_uri].isoformat(),
+            "topic_title": q.topic,
+            "last_reviewed": q.reviewed.isoformat(),
             "sources": q.sources,
             "aliases": q.aliases,
             "last_changed": change.date.isoformat() if change else None,
@@ -101,8 +82,8 @@ def embed_pages(env: Environment, config: MkDocsConfig) -> list[tuple[Path, str]
         page_url = f"{site_url}{q.page_url}"
         html = template.render(
             q=q, url=f"{page_url}#{q.id}", base="../../../" + "../" * prefix.count("/"), site_url=site_url,
-            site_name=config.site_name, reviewed=_lang.long_date(_reviewed[q.src_uri], q.lang),
-            change=last_change(q), answer_html=Markup(absolute_links(q.answer_html, page_url)), **words,
+            site_name=config.site_name, reviewed=_lang.long_date(q.reviewed, q.lang),
+            change=last_change(q), answer_html=Markup(_faq.absolute_links(q.answer_html, page_url, NEW_TAB)), **words,
         )
         pages += [(site / prefix / "embed" / "faq" / embed_id / "index.html", html) for embed_id in [q.id, *q.aliases]]
     return pages

@@ -66,6 +66,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not isinstance(sources, list):
             raise PluginError(f"{path}: 'sources' must be a list of source ids, such as [S1, S4]")
         questions = _faq.parse_page(body, f.src_uri, path, str(meta.get("title", "")), sources)
+        for q in questions:
+            q.reviewed = meta.get("reviewed")  # checked by hooks/front_matter.py before any output
         _faq.register(questions, path)
     aliases = load_yaml(project_dir(config) / ALIASES_FILE) or {}
     if not isinstance(aliases, dict):

@@ -9,7 +9,6 @@ language: its answers, its cards and its aftercare checklist.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -29,11 +28,10 @@ CHECKLIST_PAGE = "before-and-after/aftercare-checklist.md"
 MARKER = "<!-- handout-builder -->"
 _env: list[Environment] = []
 _checklist: dict[str, str] = {}  # language code -> the checklist's ticks and medical-help box, as HTML
-_reviewed: dict[str, object] = {}
 
 
 def _absolute(html: str, page_url: str) -> str:
-    html = re.sub(r'href="([^"]+)"', lambda m: f'href="{urljoin(page_url, m.group(1))}"', html)
+    html = _faq.absolute_links(html, page_url)
     return re.sub(r'\s(?:id|for|aria-labelledby)="[^"]*"', "", html)  # ids stay unique on the page
 
 
@@ -75,13 +73,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Remember each FAQ page's review date."""
-    if _faq.is_faq_page(page.file.src_uri):
-        _reviewed[page.file.src_uri] = page.meta["reviewed"]
-    return markdown
-
-
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep the aftercare checklist (in each language) for the handout."""
     if _lang.english_path(page.file.src_uri) == CHECKLIST_PAGE:
@@ -110,7 +101,7 @@ def builder(page: Page, config: MkDocsConfig) -> str:
         groups.setdefault(q.topic, []).append({
             "q": q, "url": f"{site_url}{q.page_url}#{q.id}",
             "answer_html": Markup(_absolute(q.answer_html, f"{site_url}{q.page_url}")),
-            "qr": f"../../print/faq/{q.id}/qr.svg", "reviewed": _reviewed[q.src_uri],
+            "qr": f"../../print/faq/{q.id}/qr.svg", "reviewed": q.reviewed,
             "change": _changes.latest(changes), "correction": _changes.latest_correction(changes),
         })
     return _env[0].get_template("partials/handout-builder.html").render(
