@@ -13,7 +13,6 @@ data/faq-aliases.yml) keeps its embed page, showing the question that replaced i
 from __future__ import annotations
 
 import json
-import re
 import threading
 from pathlib import Path
 
