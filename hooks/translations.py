@@ -20,8 +20,9 @@ translation. It does stop when a translation
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -138,15 +139,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         target = m.group("target")
         if "://" in target:
             continue
-        resolved = str(PurePosixPath(page.file.src_uri).parent / target)
-        parts: list[str] = []
-        for part in resolved.split("/"):
-            if part == "..":
-                if parts:
-                    parts.pop()
-            elif part not in ("", "."):
-                parts.append(part)
-        resolved = "/".join(parts)
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
         if resolved not in _pages or _lang.language_of(resolved) == code:
             continue  # MkDocs reports missing pages itself
         twin = _lang.in_language(resolved, code)

@@ -66,10 +66,16 @@ FIELD_CASES = [  # (row, change from, change to, expected)
 ]
 
 
-def test_front_matter_field_mistakes_stop_build(tmp_path: Path) -> None:
-    page = GOOD
-    for _, old, new, _ in FIELD_CASES:
+def with_rows(page: str, rows: list[tuple[str, str, str, str]]) -> str:
+    """The page with every row's change made (each row: name, change from, change to, expected)."""
+    for _, old, new, _ in rows:
+        assert old in page
         page = page.replace(old, new)
+    return page
+
+
+def test_front_matter_field_mistakes_stop_build(tmp_path: Path) -> None:
+    page = with_rows(GOOD, FIELD_CASES)
     assert_fails(*build(tmp_path, {"page.md": page}), "page.md", [row[3] for row in FIELD_CASES])
 
 
@@ -254,10 +260,7 @@ FAQ_ROWS = [
 
 
 def test_faq_mistakes_stop_build(tmp_path: Path) -> None:
-    page = FAQ
-    for _, old, new, _ in FAQ_ROWS:
-        assert old in page
-        page = page.replace(old, new)
+    page = with_rows(FAQ, FAQ_ROWS)
     assert_fails(*build(tmp_path, {**FAQ_SITE, "faq/testing.md": page}), "faq/testing.md",
                  [row[3] for row in FAQ_ROWS])
 
