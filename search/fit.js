@@ -10,8 +10,9 @@
  * The objective is the mean over the fit sets of (hit@3 + MRR@10) / 2, each set counting
  * once whatever its size. Coordinate search: each weight in turn is tried at the values of
  * its grid, keeping the best, for N rounds. It prints the weights to copy into ranking.yml.
- * The unseen sets still unread (bench/queries-unseen-symptoms4, -decisions2, -short2, and the Spanish
- * -es) are never read here.
+ * The unseen sets of the current round (bench/queries-unseen-symptoms5, -decisions3, -short3, and
+ * the Spanish -es) are never read here; last round's (-symptoms4, -decisions2, -short2) are
+ * development sets now but stay out of the fit, so the fit sets do not change between rounds.
  */
 "use strict";
 const fs = require("fs");
