@@ -85,8 +85,12 @@ def public_urls(site: Path) -> list[str]:
     return urls
 
 
-def resolve(site: Path, url: str, hops: int = 5) -> tuple[Path | None, str]:
-    """Follow redirect pages from a registry URL; return (final HTML file or None, problem)."""
+def resolve(site: Path, url: str, hops: int = 5, texts: dict[Path, str] | None = None) -> tuple[Path | None, str]:
+    """Follow redirect pages from a registry URL; return (final HTML file or None, problem).
+
+    texts: the files already read, by path (check() passes one, so a page is read once).
+    """
+    texts = {} if texts is None else texts
     path, _, fragment = url.partition("#")
     for _ in range(hops):
         file = site / path.lstrip("/")
@@ -98,8 +102,9 @@ def resolve(site: Path, url: str, hops: int = 5) -> tuple[Path | None, str]:
                           "redirect_maps: in mkdocs.yml (old/page.md: new/page.md)")
         if file.suffix != ".html":
             return file, ""
-        text = file.read_text(encoding="utf-8")
-        m = REFRESH.search(text[:2000])
+        if file not in texts:
+            texts[file] = file.read_text(encoding="utf-8")
+        m = REFRESH.search(texts[file][:2000])
         if not m:
             break
         target = unescape(m.group(1))
@@ -123,23 +128,27 @@ def _normalize(parts: list[str]) -> list[str]:
 def check(site: Path, urls: list[str]) -> list[str]:
     """Problems with registry URLs: missing pages, missing ids, FAQ ids that are not questions."""
     problems = []
+    texts: dict[Path, str] = {}  # each built page read once
+    ids: dict[Path, set[str]] = {}  # and its ids found once
     for url in urls:
-        file, problem = resolve(site, url)
+        file, problem = resolve(site, url, texts=texts)
         if problem:
             problems.append(problem)
             continue
         fragment = url.partition("#")[2]
         if not fragment:
             continue
-        html = file.read_text(encoding="utf-8")
-        if fragment not in ANY_ID.findall(html):
+        html = texts[file] if file in texts else file.read_text(encoding="utf-8")
+        if file not in ids:
+            ids[file] = set(ANY_ID.findall(html))
+        if fragment not in ids[file]:
             alias = ("data/faq-aliases.yml ('" + fragment + ": new-id')" if url.startswith("/faq/") else
                      "data/anchor-aliases.yml (the page's .md path, then '" + fragment + ": new-id' under it)")
             problems.append(f"{url}: the page has no id '{fragment}' any more; published links must keep "
                             f"working: give the heading its old id back, or, if it was renamed or merged, "
                             f"add the old id as an alias in {alias}")
-        elif url.startswith("/faq/") and not re.search(
-                rf'(<h2 id="{re.escape(fragment)}" class="mng-faq-q"|<div id="{re.escape(fragment)}" class="mng-alias")', html):
+        elif url.startswith("/faq/") and f'<h2 id="{fragment}" class="mng-faq-q"' not in html \
+                and f'<div id="{fragment}" class="mng-alias"' not in html:
             problems.append(f"{url}: '{fragment}' is no longer an FAQ question or alias; add "
                             f"'{fragment}: new-id' to data/faq-aliases.yml")
     return problems
