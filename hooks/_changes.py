@@ -2,13 +2,19 @@
 
 Each entry says when (date), what kind (new, update, correction), where (a page's public
 path, optionally with '#id' for a section or FAQ answer) and a one-line note. The file is
-read fresh on every build, checked strictly, and kept in CHANGES, newest first.
+read fresh on every build, checked strictly, and kept in CHANGES, newest first. The checked
+entries are kept in .cache/changes.json, keyed by the file's text, the day and this module's
+code, so an unchanged file is not parsed again on the same day (an empty cache only costs time).
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 import re
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -20,6 +26,7 @@ KINDS = ("new", "update", "correction")
 KEYS = ("date", "kind", "where", "note")
 WHERE = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*(?:#(?P<id>[A-Za-z0-9][A-Za-z0-9_-]*))?$")
 NOTE_MAX = 200
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "changes.json"
 EXAMPLE = ("- date: 2026-12-06\n    kind: update\n    where: /faq/aftercare/#makeup-after\n"
            "    note: Says how long to wait before wearing makeup.")
 
@@ -32,15 +39,13 @@ class Change:
     note: str
     line: int  # in data/changes.yml
     number: int  # 1 for the file's first entry
+    path: str = field(init=False, compare=False)  # the page part of `where`: '/faq/aftercare/'
+    fragment: str | None = field(init=False, compare=False)  # 'makeup-after', None for a whole page
 
-    @property
-    def path(self) -> str:
-        """The page part of `where`: '/faq/aftercare/'."""
-        return self.where.split("#")[0]
-
-    @property
-    def fragment(self) -> str | None:
-        return self.where.split("#")[1] if "#" in self.where else None
+    def __post_init__(self) -> None:
+        parts = self.where.split("#")
+        object.__setattr__(self, "path", parts[0])
+        object.__setattr__(self, "fragment", parts[1] if len(parts) > 1 else None)
 
     def label(self) -> str:
         """How an error message names the entry."""
@@ -49,6 +54,7 @@ class Change:
 
 CHANGES: list[Change] = []  # newest first; same-day entries keep the file's order
 TITLES: dict[str, str] = {}  # where -> the changed page's, section's or question's title
+_BY_PATH: dict[str, list[Change]] = {}  # page path -> its entries in CHANGES, newest first
 
 
 def _fail(line: int, number: int, problem: str, fix: str) -> PluginError:
@@ -58,9 +64,12 @@ def _fail(line: int, number: int, problem: str, fix: str) -> PluginError:
 
 def parse(text: str, today: dt.date) -> list[Change]:
     """Check the file's text and return its entries, newest first."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+    loader = yaml.SafeLoader(text)
+    try:  # compose once; the entries' lines and keys are read before construction can change the nodes
+        root = loader.get_single_node()
+        nodes = [(node.start_mark.line + 1, [k.value for k, _ in node.value] if isinstance(node, yaml.MappingNode)
+                  else []) for node in root.value] if isinstance(root, yaml.SequenceNode) else []
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise PluginError(f"{FILE}:{mark.line + 1 if mark else 1}: this is not valid YAML "
@@ -70,6 +79,8 @@ def parse(text: str, today: dt.date) -> list[Change]:
         line = next((n + 1 for n, t in enumerate(text.splitlines()) if re.match(r"\s*-?\s*date:", t)
                      and str(err) and _bad_date(t)), 1)
         raise PluginError(f"{FILE}:{line}: a date is not a real date ({err}). Fix: check the day and month") from None
+    finally:
+        loader.dispose()
     if data is None:
         return []
     if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
@@ -77,9 +88,7 @@ def parse(text: str, today: dt.date) -> list[Change]:
                           f"An entry looks like this:\n  {EXAMPLE}")
     changes: list[Change] = []
     seen: dict[tuple[dt.date, str, str, str], int] = {}
-    for number, (item, node) in enumerate(zip(data, root.value), start=1):
-        line = node.start_mark.line + 1
-        keys = [k.value for k, _ in node.value] if isinstance(node, yaml.MappingNode) else []
+    for number, (item, (line, keys)) in enumerate(zip(data, nodes), start=1):
         twice = sorted({k for k in keys if keys.count(k) > 1})
         if twice:
             raise _fail(line, number, f"'{twice[0]}' is given twice", "keep one of the two lines")
@@ -141,19 +150,57 @@ def load(project: Path, today: dt.date | None = None) -> list[Change]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise PluginError(f"{FILE}: not saved as UTF-8 ({err}). Fix: save it with the encoding UTF-8") from None
-    CHANGES[:] = parse(text, today or dt.datetime.now(dt.timezone.utc).date())
+    CHANGES[:] = cached_parse(text, today or dt.datetime.now(dt.timezone.utc).date())
     TITLES.clear()
+    _BY_PATH.clear()
+    for change in CHANGES:
+        _BY_PATH.setdefault(change.path, []).append(change)
     return CHANGES
+
+
+def cached_parse(text: str, today: dt.date) -> list[Change]:
+    """parse(), answered from .cache/changes.json when the text, the day and this code are the
+    same as when it was stored there. Only a file that passed every check is stored."""
+    key = hashlib.sha256("\0".join([Path(__file__).read_text(encoding="utf-8"), yaml.__version__,
+                                     today.isoformat(), text]).encode("utf-8")).hexdigest()
+    try:
+        stored = json.loads(CACHE.read_text(encoding="utf-8"))
+        if stored["key"] == key:
+            return [Change(dt.date.fromisoformat(d), kind, where, note, line, number)
+                    for d, kind, where, note, line, number in stored["entries"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no cache yet, or one this build cannot read: parse the file
+    changes = parse(text, today)
+    entries = [[c.date.isoformat(), c.kind, c.where, c.note, c.line, c.number] for c in changes]
+    write_atomic(CACHE, json.dumps({"key": key, "entries": entries}))
+    return changes
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a cache file whole, then rename it into place, so a build running beside this one
+    never reads half a file. A cache that cannot be written (a read-only checkout) is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 def for_page(path: str) -> list[Change]:
     """Every change to a page, its sections and answers included, newest first."""
-    return [c for c in CHANGES if c.path == path]
+    return list(_BY_PATH.get(path, []))
 
 
 def for_answer(path: str, ids: list[str]) -> list[Change]:
     """An answer's changes (under its id or a retired id), and changes to its whole page."""
-    return [c for c in CHANGES if c.path == path and (c.fragment is None or c.fragment in ids)]
+    return [c for c in _BY_PATH.get(path, []) if c.fragment is None or c.fragment in ids]
 
 
 def latest(changes: list[Change]) -> Change | None:

@@ -43,17 +43,22 @@ def _heading_title(markdown: str, anchor: str) -> str | None:
     return re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", m.group(1)).strip() if m else None
 
 
-def _title(change: _changes.Change, file: File) -> str:
-    """How the changes page and the feed name the changed page, section or answer."""
-    meta, _, _ = parse_front_matter(file.content_string)
-    page_title = str((meta or {}).get("title") or file.name)
+def _page_title(file: File, source: str) -> str:
+    """The page's title from its front matter (source: its Markdown), or its file name."""
+    meta, _, _ = parse_front_matter(source)
+    return str((meta or {}).get("title") or file.name)
+
+
+def _title(change: _changes.Change, file: File, source: str, page_title: str) -> str:
+    """How the changes page and the feed name the changed page, section or answer
+    (source: the file's Markdown; page_title: _page_title())."""
     anchor = change.fragment
     if anchor is None:
         return page_title
     question = _faq.find(_lang.language_of(file.src_uri), anchor)
     if question and question.src_uri == file.src_uri:
         return question.question
-    heading = _heading_title(file.content_string, anchor)
+    heading = _heading_title(source, anchor)
     return f"{heading} ({page_title})" if heading else page_title
 
 
@@ -64,13 +69,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _seen.clear()
     _pages.update({public_path(f): f for f in files.documentation_pages()})
     config.extra["mng_changes_page"] = any(f.src_uri == CHANGES_PAGE for f in files.documentation_pages())
+    sources: dict[str, tuple[str, str]] = {}  # each changed page's Markdown and title, read once
     for change in _changes.CHANGES:
         file = _pages.get(change.path)
         if file is None:
             raise PluginError(f"{change.label()}: no page has the address {change.path}. Fix: copy the "
                               "address from the page in the browser, without the site name "
                               "(such as /faq/aftercare/ or /safety/risks/#infection)")
-        _changes.TITLES[change.where] = _title(change, file)
+        if file.src_uri not in sources:
+            source = file.content_string
+            sources[file.src_uri] = (source, _page_title(file, source))
+        _changes.TITLES[change.where] = _title(change, file, *sources[file.src_uri])
     return files
 
 
