@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 import _changes
 import _faq
 import _lang
-from _shared import parse_front_matter, project_dir
+from _shared import find_ids, parse_front_matter, project_dir
 
 CHANGES_PAGE = "about/changes.md"
 MARKER = "<!-- changes-list -->"
@@ -135,7 +135,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     _seen.add(path)
     if not changes:
         return html
-    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    ids = set(find_ids(html))
     for c in changes:
         if c.fragment and c.fragment not in ids:
             raise PluginError(f"{c.label()}: the page {c.path} has no section or answer with the id "

@@ -21,8 +21,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from _shared import source_path
+from _shared import ID_ATTR_ANY_QUOTE, find_ids, source_path
 
+JAVASCRIPT_LINK = r"""(?:href|src|action)\s*=\s*["']?\s*javascript:"""
 # (in the rendered HTML, in the Markdown source line, what it is and the fix)
 FORBIDDEN = [
     (r"<script\b", r"<script\b", "a <script>: scripts go in a file under docs/assets/javascripts/, "
@@ -32,17 +33,22 @@ FORBIDDEN = [
                                                "and style it in docs/assets/stylesheets/site.css"),
     (r"<[a-z][^>]*\son[a-z]+\s*=", r"\bon[a-z]+\s*=", "an event-handler attribute (onclick=, onload= ...): "
                                                      "behaviour goes in a script file, never in the page"),
-    (r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", r"javascript:",
+    (JAVASCRIPT_LINK, r"javascript:",
      "a javascript: link: link to a page or a web address instead"),
     (r"<(?:iframe|frame|frameset|object|embed)\b", r"<(?:iframe|frame|frameset|object|embed)\b",
      "a frame or embedded object: the site loads nothing from other sites; link to it instead"),
 ]
+RENDERED = [re.compile(rendered, re.I) for rendered, _, _ in FORBIDDEN]
+# What a page must contain before a pattern can match: for javascript: links, the pattern's part
+# from '=' on. The whole pattern is tried at every h, s and a of a page; this part starts with a
+# plain '=', which the regex engine finds fast (about 30 times faster on these pages).
+QUICK = {JAVASCRIPT_LINK: re.compile(r"""=\s*["']?\s*javascript:""", re.I)}
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 ALT = re.compile(r"""\salt\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 LINK = re.compile(r"""<(?:a|img|link|script|source)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""", re.I)
 # The tags plugin writes its listings as placeholders (#page.md:10-20/slug) and fills them in later.
 TAG_PLACEHOLDER = re.compile(r"^#[^#]*\.md:\d+-\d+/")
-ID = re.compile(r"""\sid=["']([^"']+)["']""")
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)  # another site, mailto: ...
 _links: dict[str, tuple[str, set[str]]] = {}  # built file -> (source path, addresses its body links to)
 
 
@@ -57,8 +63,9 @@ def _line_of(source: str, pattern: str) -> str:
 def body_problems(html: str, source: str) -> list[str]:
     """Problems in a page's rendered body, each as ':line: what and the fix'."""
     problems = []
-    for rendered, in_source, fix in FORBIDDEN:
-        if re.search(rendered, html, re.I):
+    for rendered, (_, in_source, fix) in zip(RENDERED, FORBIDDEN):
+        quick = QUICK.get(rendered.pattern)
+        if (quick is None or quick.search(html)) and rendered.search(html):
             problems.append(f"{_line_of(source, in_source)}: the page has {fix}")
     for m in IMG.finditer(html):
         alt = ALT.search(m.group(0))
@@ -80,14 +87,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def _target(site: Path, base: str, href: str) -> tuple[Path | None, str]:
+def _target(site: Path, base: str, href: str, found: dict[str, Path | None]) -> tuple[Path | None, str]:
+    """(the built file a link leads to or None, its #fragment); found: files already looked up."""
     url = urljoin(base, href)
     parts = urlsplit(url)
     path = unquote(parts.path)
-    file = site / path.lstrip("/")
-    if path.endswith("/") or file.is_dir():
-        file = file / "index.html"
-    return (file if file.is_file() else None), parts.fragment
+    if path not in found:
+        file = site / path.lstrip("/")
+        if path.endswith("/") or file.is_dir():
+            file = file / "index.html"
+        found[path] = file if file.is_file() else None
+    return found[path], parts.fragment
 
 
 def link_problems(site: Path, links: dict[str, tuple[str, set[str]]]) -> list[str]:
@@ -95,18 +105,19 @@ def link_problems(site: Path, links: dict[str, tuple[str, set[str]]]) -> list[st
     anchor does not exist in the built site. Links of the templates are not editors' work."""
     problems: list[str] = []
     ids: dict[Path, set[str]] = {}
+    found: dict[str, Path | None] = {}
     for rel, (where, hrefs) in sorted(links.items()):
         for href in sorted(hrefs):
-            if not href or re.match(r"^[a-z][a-z0-9+.-]*:|^//", href, re.I) or TAG_PLACEHOLDER.search(href):
+            if not href or EXTERNAL.match(href) or TAG_PLACEHOLDER.search(href):
                 continue
-            target, fragment = _target(site, "/" + rel, href)
+            target, fragment = _target(site, "/" + rel, href, found)
             if target is None:
                 problems.append(f"{where}: the link '{href}' goes to a page that does not exist "
                                 "(link to the .md file, as in [text](../safety/risks.md))")
                 continue
             if fragment and target.suffix == ".html":
                 if target not in ids:
-                    ids[target] = set(ID.findall(target.read_text(encoding="utf-8")))
+                    ids[target] = set(find_ids(target.read_text(encoding="utf-8"), ID_ATTR_ANY_QUOTE))
                 if fragment not in ids[target]:
                     problems.append(f"{where}: the link '{href}' goes to an anchor '#{fragment}' that the "
                                     "page does not have (check the heading's {#id})")

@@ -14,9 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from _shared import source_path
+from _shared import find_ids, source_path
 
-ID_ATTR = re.compile(r'\sid="([^"]+)"')
 AUTO_DEDUPED = re.compile(r"^(.+)_(\d+)$")
 # Ids made by extensions for their own parts (tabs, footnotes), not by editors.
 GENERATED = re.compile(r"^(__tabbed_|fn:|fnref)")
@@ -24,7 +23,7 @@ GENERATED = re.compile(r"^(__tabbed_|fn:|fnref)")
 
 def duplicate_ids(html: str) -> list[str]:
     """Describe every repeated id in a page's HTML."""
-    ids = [i for i in ID_ATTR.findall(html) if not GENERATED.match(i)]
+    ids = [i for i in find_ids(html) if not GENERATED.match(i)]
     found = set(ids)
     problems = [f"id '{i}' is used {n} times" for i, n in Counter(ids).items() if n > 1]
     for i in ids:
