@@ -145,6 +145,15 @@ def find_ids(html: str, pattern: re.Pattern[str] = ID_ATTR) -> list[str]:
     return ids
 
 
+def tree(root: Path, suffix: str = "") -> list[Path]:
+    """What root.rglob("*" + suffix) lists (files and folders whose names end with suffix;
+    a symlinked folder is listed, not entered), unsorted, in half the time: os.walk."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        found += [Path(folder, name) for name in (*dirs, *files) if name.endswith(suffix)]
+    return found
+
+
 def source_path(page: Page) -> str:
     """The page's Markdown file as an editor would type it (relative to the project)."""
     path = page.file.abs_src_path or page.file.src_uri

@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 import _lang
-from _shared import source_path
+from _shared import source_path, tree
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_TYPE = re.compile(r'type="application/(?:ld\+)?json"')
@@ -60,7 +60,7 @@ def template_dirs(config: MkDocsConfig) -> list[Path]:
 
 def template_scripts(config: MkDocsConfig) -> list[re.Pattern[str]]:
     """A pattern for each inline script the templates can write (its values left open)."""
-    texts = [p.read_text(encoding="utf-8") for d in template_dirs(config) for p in d.rglob("*.html")]
+    texts = [p.read_text(encoding="utf-8") for d in template_dirs(config) for p in tree(d, ".html")]
     try:
         from mkdocs_redirects import plugin as redirects
         texts.append(redirects.HTML_TEMPLATE)
@@ -80,7 +80,7 @@ def script_hashes(site_dir: Path, allowed: list[re.Pattern[str]]) -> tuple[list[
     """(sorted CSP hash sources of the template scripts, problems with any other inline script)."""
     hashes: set[str] = set()
     problems: list[str] = []
-    for page in sorted(site_dir.rglob("*.html")):
+    for page in sorted(tree(site_dir, ".html")):
         rel = page.relative_to(site_dir).as_posix()
         for attrs, body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
             if DATA_TYPE.search(attrs):
@@ -142,10 +142,9 @@ def header_rules(site: Path, hashes: list[str], report_uri: str) -> list[tuple[s
             rules.append((path, embeds if entry.name == "embed" else pages))
 
     folder(site, "/")
-    for f in sorted(site.rglob("*")):
-        rel = f.relative_to(site).as_posix()
-        if f.is_file() and FINGERPRINTED.match(rel):
-            rules.append((f"/{rel}", {"Cache-Control": IMMUTABLE}))
+    for f in sorted(f for f in tree(site) if FINGERPRINTED.match(f.relative_to(site).as_posix())):
+        if f.is_file():
+            rules.append((f"/{f.relative_to(site).as_posix()}", {"Cache-Control": IMMUTABLE}))
     return rules
 
 
