@@ -13,14 +13,20 @@ build (hooks/published_urls.py) and the tests check that each still resolves.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 from html import unescape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "data" / "published-urls.txt"
+# history_urls() of the last commit asked about (an empty or missing cache only costs time)
+HISTORY_CACHE = ROOT / ".cache" / "published-urls-history.json"
 HEADER = """# Every public URL of the site. Clinics link to these from websites, emails and print.
 # Never delete or edit a line. Add new ones with: python3 tasks.py register-urls
 # A moved page needs a redirect in mkdocs.yml; a retired FAQ id needs data/faq-aliases.yml.
@@ -46,21 +52,80 @@ FIRST_PUBLISHED = "c8265cc495341f9ce1934fd55715ef79c2008df5"
 
 def history_urls(path: Path = REGISTRY, since: str | None = FIRST_PUBLISHED) -> list[str]:
     """Every URL ever added to the registry, from its git history since `since` (the whole
-    history when that commit is unknown; empty outside a git checkout)."""
-    known = since and subprocess.run(["git", "cat-file", "-e", f"{since}^{{commit}}"], cwd=path.parent,
-                                     capture_output=True).returncode == 0
+    history when that commit is unknown; empty outside a git checkout).
+
+    In a full clone where both HEAD and `since` exist, the answer is fixed by the two commit
+    ids (a commit id stands for its whole history), so it is kept in HISTORY_CACHE under
+    them, the file's path in the repository and this script's code: a new commit, another
+    branch or an edited script asks git again.
+    """
+    commits = _commits(path, since) if since else None
+    if commits is None:
+        return _history_urls(path, since)[0]
+    key = hashlib.sha256("\0".join([*commits, path.name, Path(__file__).read_text(encoding="utf-8")])
+                         .encode("utf-8")).hexdigest()
+    try:
+        stored = json.loads(HISTORY_CACHE.read_text(encoding="utf-8"))
+        if stored["key"] == key and isinstance(stored["urls"], list):
+            return stored["urls"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no cache yet, or not readable: ask git
+    urls, complete = _history_urls(path, since, known=True)
+    if complete:  # never keep an answer from a git command that failed
+        _write_atomic(HISTORY_CACHE, json.dumps({"key": key, "urls": urls}))
+    return urls
+
+
+def _commits(path: Path, since: str) -> tuple[str, str, str] | None:
+    """(HEAD, `since`, the registry folder's path in the repository) as git names them, when
+    both commits exist and the clone is not shallow (where history can still grow); else None."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD",
+                              f"{since}^{{commit}}"], cwd=path.parent, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    lines = out.stdout.split("\n")
+    if out.returncode or len(lines) != 5 or lines[0] != "false" or lines[4]:
+        return None
+    return lines[2], lines[3], lines[1]
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write a cache file whole, then rename it into place (a build beside this one never reads
+    half a file); skipped where it cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+def _history_urls(path: Path, since: str | None, known: bool | None = None) -> tuple[list[str], bool]:
+    """(history_urls() from git, whether every git command succeeded); known: whether `since`
+    is a commit here (None: ask git)."""
+    if known is None:
+        known = bool(since) and subprocess.run(["git", "cat-file", "-e", f"{since}^{{commit}}"], cwd=path.parent,
+                                               capture_output=True).returncode == 0
     revs = [f"{since}~1..HEAD"] if known else []
     try:
         log = subprocess.run(["git", "log", "-p", "--format=", "--no-renames", *revs, "--", path.name],
                              cwd=path.parent, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
-        return []
+        return [], False
     if log.returncode:
-        return []
-    base = subprocess.run(["git", "show", f"{since}:./{path.name}"], cwd=path.parent, capture_output=True,
-                          text=True).stdout.splitlines() if known else []
+        return [], False
+    show = subprocess.run(["git", "show", f"{since}:./{path.name}"], cwd=path.parent, capture_output=True,
+                          text=True) if known else None
+    base = show.stdout.splitlines() if show else []
     added = [line[1:] for line in log.stdout.splitlines() if line.startswith("+/") and not line.startswith("+++")]
-    return [line.strip() for line in base + added if line.startswith("/")]
+    return [line.strip() for line in base + added if line.startswith("/")], show is None or show.returncode == 0
 
 
 def published_urls(path: Path = REGISTRY) -> list[str]:
