@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 from pathlib import Path
 
@@ -39,7 +40,9 @@ def qr_svg(url: str) -> str:
         return cached.read_text(encoding="utf-8")
     svg = make_qr_svg(url)
     QR_CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_text(svg, encoding="utf-8")
+    partial = cached.with_name(f"{key}.{os.getpid()}.tmp")  # written whole, then renamed: a build
+    partial.write_text(svg, encoding="utf-8")                # running beside this one never reads half
+    os.replace(partial, cached)
     return svg
 
 
