@@ -10,6 +10,10 @@
  * SITE_DIR is a built site (python3 tasks.py build, or mkdocs build -d DIR).
  * Query files are TSV: query<TAB>regex; a result is relevant when the regex
  * (case-insensitive) matches its address (/path/#id) or its title.
+ * It also prints answer@3 for the queries whose writer listed one of the answers that say
+ * whether a symptom is normal and when to get help (search/data/ranking.yml, symptoms:
+ * answers, as the built index carries it): the share of them with one of those answers,
+ * any of them, in the top three (the issue's measure for symptom queries).
  */
 "use strict";
 const fs = require("fs");
@@ -42,7 +46,17 @@ function loadWorker(site, lang = "en") {
       location: "/" + d.location, title: strip(d.title.split(' <span class="mng-search-page">')[0]), score: d.score,
       fallback: d.title.includes("mng-search-fallback") })),
     ready: send({ type: 0, data: {} }),
+    answers: symptomAnswers(dir, lang),
   };
+}
+
+/* The answers of ranking.yml's symptoms slot, as a test of an address ("/es/safety/...#id"). */
+function symptomAnswers(dir, lang) {
+  const file = fs.readdirSync(dir).find((f) => f.startsWith(`index.${lang}.`) && f.endsWith(".json"));
+  const index = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+  if (!index.symptoms || !index.symptoms.answers) return null;
+  const re = new RegExp(index.symptoms.answers, "i");
+  return (address) => re.test(address.replace(/^\//, "").slice(index.prefix && address.startsWith("/" + index.prefix) ? index.prefix.length : 0));
 }
 const strip = (s) => String(s).replace(/<[^>]+>/g, "").split(" \u2026")[0];
 
@@ -53,17 +67,22 @@ function readQueries(file) {
 
 async function evaluate(worker, file, show) {
   const rows = readQueries(file);
-  let hit3 = 0, rr = 0;
+  let hit3 = 0, rr = 0, asked = 0, answered = 0;
   for (const [q, pattern] of rows) {
     const re = new RegExp(pattern, "i");
     const links = (await worker.search(q)).slice(0, 10);
     const rank = links.findIndex((l) => re.test(l.location) || re.test(l.title)) + 1;
     if (rank && rank <= 3) hit3++;
     if (rank) rr += 1 / rank;
+    const labels = pattern.split("|").map((a) => a.replace(/^\^/, "").replace(/\$$/, ""));
+    if (worker.answers && labels.some(worker.answers)) {
+      asked++;
+      if (links.slice(0, 3).some((l) => worker.answers(l.location))) answered++;
+    }
     if ((show === "--misses" && !(rank && rank <= 3)) || (show === "--not-first" && rank !== 1))
       console.log(`MISS ${JSON.stringify(q)} /${pattern}/ rank=${rank || "-"} top: ${links.slice(0, 3).map((l) => l.location).join("; ")}`);
   }
-  return { n: rows.length, hit3: hit3 / rows.length, mrr: rr / rows.length };
+  return { n: rows.length, hit3: hit3 / rows.length, mrr: rr / rows.length, asked, answered };
 }
 
 module.exports = { loadWorker, readQueries, evaluate };
@@ -86,6 +105,7 @@ if (require.main === module) (async () => {
   const show = rest.find((a) => a.startsWith("--"));
   for (const file of rest.filter((a) => !a.startsWith("--"))) {
     const r = await evaluate(worker, file, show);
-    console.log(`${path.basename(file)}: n=${r.n} hit@3=${r.hit3.toFixed(3)} MRR@10=${r.mrr.toFixed(3)}`);
+    const answer = r.asked ? ` answer@3=${(r.answered / r.asked).toFixed(3)} (${r.answered}/${r.asked})` : "";
+    console.log(`${path.basename(file)}: n=${r.n} hit@3=${r.hit3.toFixed(3)} MRR@10=${r.mrr.toFixed(3)}${answer}`);
   }
 })();
