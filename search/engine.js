@@ -367,9 +367,15 @@
    * Search: the ranked results, each {doc, score, coverage, matched: {word: true|false}}.
    */
   Index.prototype.search = function (query, typing) {
+    return this.rank(query, typing).results;
+  };
+
+  /* The ranked results, and whether the query reports a warning sign after treatment
+     (report: a word of the warning signs and one of the language's words for "after"). */
+  Index.prototype.rank = function (query, typing) {
     var self = this, W = this.weights;
     var slots = this.parse(query, typing);
-    if (!slots.length) return [];
+    if (!slots.length) return { results: [], report: false };
     var cache = Object.create(null);
     var scores = Object.create(null), covered = Object.create(null), matched = Object.create(null);
     var total = 0;
@@ -446,7 +452,8 @@
     results.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
     /* A reader naming a warning sign sees, at the latest in place `slot`, the best-scoring of the
        answers that say whether it is normal and when to get help (ranking.yml, symptoms). */
-    if (symptom && symptoms.slot > 0 && symptoms.answers && (!symptoms.after || symptoms.after.test(fold(query)))) {
+    var report = symptom && (!symptoms.after || symptoms.after.test(fold(query)));
+    if (report && symptoms.slot > 0 && symptoms.answers) {
       var isAnswer = function (r) { return symptoms.answers.test(self.bare(r.doc.location)); };
       if (!results.slice(0, symptoms.slot).some(isAnswer)) {
         for (var i = symptoms.slot; i < results.length; i++) {
@@ -454,26 +461,27 @@
         }
       }
     }
-    return results;
+    return { results: results, report: report };
   };
 
   /*
    * What the reader sees for a query: the ranked results, or, when none matches at least
    * the fallback share of the query (weights.fallbackCoverage), the three closest and the
-   * fallback pages (data.fallback.pages), with fallback set.
+   * fallback pages (data.fallback.pages), with fallback set; report says the query names a
+   * warning sign after treatment (the worker then links the page on when to get help).
    */
   Index.prototype.answer = function (query, typing) {
     var self = this;
-    var results = this.search(query, typing);
+    var ranked = this.rank(query, typing), results = ranked.results;
     if (results.length && results[0].coverage >= this.weights.fallbackCoverage)
-      return { results: results, fallback: false };
+      return { results: results, fallback: false, report: ranked.report };
     var shown = results.slice(0, 3);
     this.data.fallback.pages.forEach(function (location) {
       var doc = self.docs.filter(function (d) { return d.location === location; })[0];
       if (doc && !shown.some(function (r) { return r.doc === doc; }))
         shown.push({ doc: doc, score: 0, coverage: 0, matched: {} });
     });
-    return { results: shown, fallback: true };
+    return { results: shown, fallback: true, report: ranked.report };
   };
 
   /* A short extract of a result's text around the first of the reader's words it has,

@@ -178,8 +178,11 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
     if not signs_path.is_file():
         raise _fail(path, "symptoms_from: file", f"no file {signs['file']}: name this language's warning-signs file")
     reports = data["symptom_reports"]
-    if not isinstance(reports, dict) or not isinstance(reports.get("pattern"), str):
-        raise _fail(path, "symptom_reports", "expected a 'why:' and a 'pattern:' (the words for 'after treatment')")
+    if not isinstance(reports, dict) or set(reports) != {"why", "pattern", "message", "page"} or \
+            not all(isinstance(reports[k], str) and reports[k].strip() for k in ("pattern", "message")) or \
+            not isinstance(reports["page"], str):
+        raise _fail(path, "symptom_reports", "expected 'why:', 'pattern:' (the words for 'after treatment'), "
+                    "'message:' (the line shown above the results) and 'page:' (the address it links to)")
     _why(path, "symptom_reports", reports)
     try:
         re.compile(reports["pattern"])
@@ -205,6 +208,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
         _why(path, where, entry)
     return {"stemmer": data["stemmer"], "stop": stop["words"].split(), "variants": variants["words"],
             "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
+            "report": {"message": reports["message"], "page": reports["page"]},
             "symptom_words": " ".join(re.sub(r"<!--.*?-->", " ", signs_path.read_text(encoding="utf-8"), flags=re.S)
                                       .lower().split()),
             "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
@@ -367,6 +371,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         if ranking["symptoms"]["slot"] and any(map(safety.search, bare)) and not any(map(answers.search, bare)):
             raise _fail(folder() / "data" / "ranking.yml", "symptoms: answers",
                         f"no {lang} result has one of these addresses: check the pattern against the site's pages")
+        if vocab["report"]["page"] not in locations:
+            raise _fail(folder() / "data" / f"{lang}.yml", "symptom_reports: page",
+                        f"no page has the address {vocab['report']['page']}")
         missing = [p for p in vocab["fallback"]["pages"] if p not in locations]
         if missing:
             raise _fail(folder() / "data" / f"{lang}.yml", "fallback: pages", f"no page has the address {', '.join(missing)}")

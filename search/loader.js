@@ -1,7 +1,8 @@
 /*
  * Search, on the page's side: tells the search worker to fetch its index as soon as the
  * reader opens or focuses the search box (the worker waits until then), and shows the
- * worker's "no close match" message in place of Material's result count.
+ * worker's line in place of Material's result count: "no close match", or, when the reader
+ * reports a warning sign after treatment, a link to the page on when to get medical help.
  */
 (function () {
   "use strict";
@@ -28,9 +29,20 @@
   var list = document.querySelector(".md-search-result__list");
   var meta = document.querySelector(".md-search-result__meta");
   if (!list || !meta) return;
+  var config = document.getElementById("__config");
+  var base = config ? JSON.parse(config.textContent).base : ".";
   new MutationObserver(function () {
-    var note = list.querySelector(".mng-search-fallback");
-    if (note && list.firstElementChild && list.firstElementChild.contains(note))
-      meta.textContent = note.getAttribute("data-message");
+    var first = list.firstElementChild;
+    var note = first && first.querySelector(".mng-search-fallback, .mng-search-help");
+    if (!note) return;
+    meta.textContent = note.getAttribute("data-message");
+    if (note.classList.contains("mng-search-help")) {
+      var link = document.createElement("a");
+      link.className = "mng-search-help-link";
+      link.href = new URL(base.replace(/\/?$/, "/") + note.getAttribute("data-page"), location.href).href;
+      link.textContent = meta.textContent;
+      meta.textContent = "";
+      meta.appendChild(link);
+    }
   }).observe(list, { childList: true });
 })();

@@ -57,17 +57,26 @@ function item(result, words, note) {
   if (doc.parent >= 0) title += ' <span class="mng-search-page">' + MngSearch.escapeHtml(index.docs[doc.parent].title) + "</span>";
   var teaser = index.teaser(doc, words, TEASER_LENGTH);
   if (teaser) title += ' <span class="mng-search-teaser">' + teaser + "</span>";
-  if (note) title += ' <span class="mng-search-fallback" hidden data-message="' + MngSearch.escapeHtml(note) + '"></span>';
+  if (note) title += ' <span class="mng-search-' + note.kind + '" hidden data-message="' + MngSearch.escapeHtml(note.message) + '"' +
+    (note.page ? ' data-page="' + MngSearch.escapeHtml(note.page) + '"' : "") + "></span>";
   return [{ location: doc.location, title: title, text: "", score: result.score, terms: result.matched }];
+}
+
+/* The line the page shows in place of the result count (search/loader.js): "no close match",
+   or, for a warning sign reported after treatment, a link to the page on when to get help. */
+function noteFor(found) {
+  if (found.fallback) return { kind: "fallback", message: index.data.fallback.message };
+  if (found.report && index.data.report) return { kind: "help", message: index.data.report.message, page: index.data.report.page };
+  return null;
 }
 
 function answer(query) {
   var found = index.answer(query, !/\s$/.test(query));
   var words = MngSearch.tokens(query);
-  var message = found.fallback ? index.data.fallback.message : null;
+  var note = noteFor(found);
   var top = found.results.slice(0, MAX_RESULTS);
   postMessage({ type: RESULT, data: {
-    items: top.map(function (r, n) { return item(r, words, n === 0 ? message : null); }),
+    items: top.map(function (r, n) { return item(r, words, n === 0 ? note : null); }),
     total: found.results.length } });
 }
 

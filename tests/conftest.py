@@ -54,6 +54,7 @@ def link_search(project: Path) -> None:
         elif path.name in ("en.yml", "es.yml"):  # a small project has home pages, not the site's fallback pages
             home = "" if path.name == "en.yml" else path.stem + "/"
             text = re.sub(r"(?m)^  pages: \[.*\]$", f'  pages: ["{home}"]', path.read_text(encoding="utf-8"))
+            text = re.sub(r"(?m)^  page: .*$", f'  page: "{home}"', text)  # symptom_reports' link
             (project / "search" / "data" / path.name).write_text(text, encoding="utf-8")
         else:
             (project / "search" / "data" / path.name).symlink_to(path)

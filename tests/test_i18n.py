@@ -320,3 +320,14 @@ def test_spanish_pages_search_in_spanish(spanish_box, query: str, expected: str)
     urls = [u for u, _ in results]
     assert urls and all(u.startswith("/es/") for u in urls), urls
     assert any(re.search(expected, u) for u in urls[:3]), urls[:5]
+
+
+@pytest.mark.browser
+def test_a_spanish_warning_sign_links_the_spanish_help_page(spanish_box) -> None:
+    """A warning sign reported after treatment, on a Spanish page: the link above the results
+    is in Spanish and leads to the Spanish page on when to get help."""
+    spanish_box.search("pus 4 dias despues del tratamiento")
+    links = spanish_box.page.eval_on_selector_all(".md-search-result__meta a", "els => els.map(e => e.href)")
+    assert len(links) == 1 and links[0].endswith("/es/safety/when-to-get-medical-help/"), links
+    text = spanish_box.page.eval_on_selector(".md-search-result__meta", "e => e.textContent")
+    assert "cuándo buscar ayuda" in text

@@ -109,6 +109,24 @@ def test_a_query_with_no_match_shows_where_to_go(box) -> None:
     assert "No page matches all of your words" in meta
 
 
+@pytest.mark.parametrize("query, shown", [
+    ("pus 4 days after microneedling", True),
+    ("still swollen and hot since my dermapen", True),
+    ("how much does microneedling cost", False),
+    ("makeup after microneedling", False),
+])
+def test_a_warning_sign_after_treatment_links_when_to_get_help(box, query: str, shown: bool) -> None:
+    """Above the results of a reported warning sign: a link to the page on when to get help."""
+    box.search(query)
+    links = box.page.eval_on_selector_all(".md-search-result__meta a", "els => els.map(e => e.href)")
+    if shown:
+        assert len(links) == 1 and links[0].endswith("/safety/when-to-get-medical-help/"), links
+        text = box.page.eval_on_selector(".md-search-result__meta", "e => e.textContent")
+        assert "when to get help" in text
+    else:
+        assert links == [], links
+
+
 def test_html_in_a_query_stays_text(box) -> None:
     box.search('<img src=x onerror="window.__xss=1">collagen')
     assert box.page.evaluate("window.__xss") is None

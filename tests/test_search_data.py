@@ -47,6 +47,10 @@ CASES = {
                             "symptoms: answers: not a valid pattern"),
     "no after words": ("en.yml", ("symptom_reports:\n", "symptom_report:\n"), None,
                        "expected exactly the sections"),
+    "help line links no page": ("en.yml", ('  page: ""', "  page: safety/gone/"), None,
+                                "symptom_reports: page: no page has the address safety/gone/"),
+    "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
+                           "symptom_reports: expected 'why:', 'pattern:'"),
 }
 
 

@@ -106,6 +106,9 @@ test("a warning sign reported after treatment brings a when-to-get-help answer i
   assert.ok(!helps(plain, "hot pores after microneedling"));
   assert.ok(helps(index, "hot pores after microneedling"));
   assert.ok(!helps(index, "hot pores")); /* no "after": not a report after treatment */
+  assert.strictEqual(index.answer("hot pores after microneedling").report, true);
+  assert.strictEqual(index.answer("hot pores").report, false);
+  assert.strictEqual(index.answer("pores after microneedling").report, false); /* no warning sign */
 });
 
 test("a side topic counts less unless the query names it", () => {
@@ -157,7 +160,7 @@ test("an extract marks the reader's words and escapes the page's text", () => {
 });
 
 /* The worker as the build makes it (search/hook.py: engine_source, worker_source), in a sandbox. */
-function worker(fetched) {
+function worker(fetched, extra = {}) {
   const cjs = fs.readFileSync(path.join(__dirname, "..", "vendor", "orama-stemmers-3.1.18", "en.cjs"), "utf8");
   const engine = `var MNG_STEM = (function () { var exports = {};\n${cjs}\nreturn exports.stemmer; })();\n` +
     fs.readFileSync(path.join(__dirname, "..", "engine.js"), "utf8");
@@ -168,7 +171,7 @@ function worker(fetched) {
   const sandbox = {
     console, postMessage: (m) => sent.push(m),
     addEventListener: (type, fn) => handlers.push(fn),
-    fetch: async (url) => { fetched.push(url); return { ok: true, json: async () => fixture() }; },
+    fetch: async (url) => { fetched.push(url); return { ok: true, json: async () => fixture(undefined, extra) }; },
     importScripts: (url) => { fetched.push(url); vm.runInContext(engine, sandbox); },
   };
   sandbox.self = sandbox;
@@ -193,6 +196,21 @@ test("the worker loads neither index nor engine until a query, then answers in M
   assert.strictEqual(result.type, 3);
   assert.strictEqual(result.data.items[0][0].location, "concerns/wrinkles/");
   assert.deepStrictEqual(JSON.parse(JSON.stringify(result.data.items[0][0].terms)), { wrinkles: true });
+});
+
+test("the worker links the help page above a warning sign reported after treatment, and only then", async () => {
+  const report = { message: "Worried? When to get help.", page: "safety/help/" };
+  const symptoms = { words: "fever pus", docs: "^safety/", factor: 1, maxShare: 1, slot: 3,
+    answers: "^safety/help/", after: "\\b(after|since|still)\\b" };
+  const w = worker([], { report, symptoms });
+  w.send({ type: 2, data: "pus after treatment" });
+  await settle();
+  let items = w.sent[w.sent.length - 1].data.items;
+  assert.match(items[0][0].title, /mng-search-help" hidden data-message="Worried\? When to get help." data-page="safety\/help\/"/);
+  w.send({ type: 2, data: "wrinkles after treatment" });
+  await settle();
+  items = w.sent[w.sent.length - 1].data.items;
+  assert.doesNotMatch(items.map((i) => i[0].title).join(" "), /mng-search-help/);
 });
 
 test("the worker marks a fallback answer with its message", async () => {
