@@ -13,7 +13,8 @@
  * It also prints answer@3 for the queries whose writer listed one of the answers that say
  * whether a symptom is normal and when to get help (search/data/ranking.yml, symptoms:
  * answers, as the built index carries it): the share of them with one of those answers,
- * any of them, in the top three (the issue's measure for symptom queries).
+ * any of them, in the top three (the issue's measure for symptom queries), and how many of
+ * them get the link to the page on when to get help above the results ("linked").
  */
 "use strict";
 const fs = require("fs");
@@ -44,7 +45,7 @@ function loadWorker(site, lang = "en") {
   return {
     search: async (q) => (await send({ type: 2, data: q })).data.items.map(([d]) => ({
       location: "/" + d.location, title: strip(d.title.split(' <span class="mng-search-page">')[0]), score: d.score,
-      fallback: d.title.includes("mng-search-fallback") })),
+      fallback: d.title.includes("mng-search-fallback"), help: d.title.includes("mng-search-help") })),
     ready: send({ type: 0, data: {} }),
     answers: symptomAnswers(dir, lang),
   };
@@ -67,7 +68,7 @@ function readQueries(file) {
 
 async function evaluate(worker, file, show) {
   const rows = readQueries(file);
-  let hit3 = 0, rr = 0, asked = 0, answered = 0;
+  let hit3 = 0, rr = 0, asked = 0, answered = 0, linked = 0;
   for (const [q, pattern] of rows) {
     const re = new RegExp(pattern, "i");
     const links = (await worker.search(q)).slice(0, 10);
@@ -78,11 +79,12 @@ async function evaluate(worker, file, show) {
     if (worker.answers && labels.some(worker.answers)) {
       asked++;
       if (links.slice(0, 3).some((l) => worker.answers(l.location))) answered++;
+      if (links.length && links[0].help) linked++;
     }
     if ((show === "--misses" && !(rank && rank <= 3)) || (show === "--not-first" && rank !== 1))
       console.log(`MISS ${JSON.stringify(q)} /${pattern}/ rank=${rank || "-"} top: ${links.slice(0, 3).map((l) => l.location).join("; ")}`);
   }
-  return { n: rows.length, hit3: hit3 / rows.length, mrr: rr / rows.length, asked, answered };
+  return { n: rows.length, hit3: hit3 / rows.length, mrr: rr / rows.length, asked, answered, linked };
 }
 
 module.exports = { loadWorker, readQueries, evaluate };
@@ -105,7 +107,7 @@ if (require.main === module) (async () => {
   const show = rest.find((a) => a.startsWith("--"));
   for (const file of rest.filter((a) => !a.startsWith("--"))) {
     const r = await evaluate(worker, file, show);
-    const answer = r.asked ? ` answer@3=${(r.answered / r.asked).toFixed(3)} (${r.answered}/${r.asked})` : "";
+    const answer = r.asked ? ` answer@3=${(r.answered / r.asked).toFixed(3)} (${r.answered}/${r.asked}) linked=${r.linked}/${r.asked}` : "";
     console.log(`${path.basename(file)}: n=${r.n} hit@3=${r.hit3.toFixed(3)} MRR@10=${r.mrr.toFixed(3)}${answer}`);
   }
 })();
