@@ -99,6 +99,12 @@
     });
     this.build();
     this.synonyms = this.readSynonyms(data.synonyms);
+    /* The other languages' words (the build lists the words their pages use and ours never do). */
+    this.others = (data.others || []).map(function (o) {
+      var words = Object.create(null);
+      o.words.forEach(function (w) { words[w] = true; });
+      return { words: words, message: o.message, page: o.page };
+    });
     /* The warning signs' words that tell results apart (not "skin", "face" or "weeks"). */
     if (this.symptoms) tokens(data.symptoms.words).forEach(function (w) {
       var st = self.stem(w);
@@ -482,6 +488,20 @@
         shown.push({ doc: doc, score: 0, coverage: 0, matched: {} });
     });
     return { results: shown, fallback: true, report: ranked.report };
+  };
+
+  /* The other language the reader seems to write in, as {message, page}, or null: at least a
+     third of the query's words are words only that language's pages or vocabulary use
+     ("precio", "embarazada" on an English page) and that this language cannot read as one of
+     its own (no stem, synonym, typing slip or longer word: "microneedeling" is English). */
+  Index.prototype.otherLanguage = function (query) {
+    var slots = this.parse(query, false);
+    for (var i = 0; i < this.others.length; i++) {
+      var words = this.others[i].words;
+      var theirs = slots.filter(function (s) { return words[s.word] && !s.known && !s.alts.length; });
+      if (theirs.length && theirs.length * 3 >= slots.length) return this.others[i];
+    }
+    return null;
   };
 
   /* A short extract of a result's text around the first of the reader's words it has,

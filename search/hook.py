@@ -21,6 +21,7 @@ import html
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +145,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
     """Read <lang>.yml: stemmer, stop words, variants, topics, symptoms_from, fallback and synonyms."""
     data = load_yaml(path)
     keys = {"language", "stemmer", "stop_words", "variants", "topics", "symptoms_from", "symptom_reports",
-            "fallback", "synonyms"}
+            "other_language", "fallback", "synonyms"}
     if not isinstance(data, dict) or set(data) != keys:
         raise _fail(path, "", f"expected exactly the sections {', '.join(sorted(keys))}")
     if data["language"] != lang:
@@ -188,6 +189,11 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
         re.compile(reports["pattern"])
     except re.error as err:
         raise _fail(path, "symptom_reports: pattern", f"not a valid pattern ({err})") from None
+    other = data["other_language"]
+    if not isinstance(other, dict) or set(other) != {"why", "message"} or \
+            not isinstance(other["message"], str) or not other["message"].strip():
+        raise _fail(path, "other_language", "expected 'why:' and 'message:' (the link line, in this language)")
+    _why(path, "other_language", other)
     fallback = data["fallback"]
     if not isinstance(fallback, dict) or not isinstance(fallback.get("message"), str) or \
             not isinstance(fallback.get("pages"), list):
@@ -209,6 +215,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
     return {"stemmer": data["stemmer"], "stop": stop["words"].split(), "variants": variants["words"],
             "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
             "report": {"message": reports["message"], "page": reports["page"]},
+            "other_language": other["message"],
             "symptom_words": " ".join(re.sub(r"<!--.*?-->", " ", signs_path.read_text(encoding="utf-8"), flags=re.S)
                                       .lower().split()),
             "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
@@ -297,6 +304,20 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(TAG.sub(" ", SOURCES_LINE.sub(" ", text))).split())
 
 
+def folded_words(text: str) -> set[str]:
+    """A text's words as the engine reads them: lower case, accents and apostrophes gone."""
+    text = unicodedata.normalize("NFD", text.lower())
+    text = re.sub(r"[\u0300-\u036f\u2018\u2019'`\u00b4]", "", text)
+    return set(re.findall(r"[a-z0-9]+", text))
+
+
+def language_words(vocab: dict[str, Any], others: set[str]) -> list[str]:
+    """The words that mark a language: its stop words and its synonyms' reader words, less any
+    word the other language's pages, stop words or synonyms use (and one-letter words)."""
+    words = set(vocab["stop"]) | {w for e in vocab["synonyms"] for phrase in e["add"] for w in folded_words(phrase)}
+    return sorted(w for w in words if len(w) > 1 and w not in others)
+
+
 def index_docs(docs: list[dict], questions: dict[str, list[str]], path: Path) -> list[list]:
     """The results of one language in the index's form: [address, title, text, page, searches, tags]."""
     by_location = {d["location"]: n for n, d in enumerate(docs)}
@@ -341,6 +362,20 @@ def _hashed(out: Path, stem: str, suffix: str, body: str) -> str:
     return name
 
 
+def other_languages(lang: str, docs: list[dict]) -> list[dict[str, Any]]:
+    """For a language's index: each other language with pages, its words (language_words, less
+    every word of this language's pages, stop words and synonyms), its link line and home page."""
+    vocab = _data[lang]["vocabulary"]
+    ours = set(vocab["stop"]) | {w for e in vocab["synonyms"] for phrase in e["add"] + e["match"] for w in folded_words(phrase)}
+    for d in docs:
+        if language_of(d["location"]) == lang:
+            ours |= folded_words(d["title"] + " " + d["text"])
+    return [{"words": language_words(_data[other]["vocabulary"], ours), "message": _data[other]["vocabulary"]["other_language"],
+             "page": prefix}
+            for other, prefix in LANGUAGES.items()
+            if other != lang and any(language_of(d["location"]) == other for d in docs)]
+
+
 @event_priority(-100)  # after the search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
     """Write each language's index and worker, and the stub index Material loads at once."""
@@ -362,8 +397,9 @@ def on_post_build(config: MkDocsConfig) -> None:
                  "topics": [{"docs": t["docs"], "query": vocab["topic_queries"][t["name"]], "factor": t["factor"]}
                             for t in ranking["topics"]],
                  "symptoms": {**ranking["symptoms"], "words": vocab["symptom_words"], "after": vocab["symptom_reports"]},
+                 "others": other_languages(lang, material["docs"]),
                  **{k: v for k, v in vocab.items()
-                    if k not in ("stemmer", "topic_queries", "symptom_words", "symptom_reports")},
+                    if k not in ("stemmer", "topic_queries", "symptom_words", "symptom_reports", "other_language")},
                  "docs": index_docs(docs, _data[lang]["questions"], folder() / "data" / f"questions-{lang}.yml")}
         locations = {d[0] for d in index["docs"]}
         bare = [loc[len(LANGUAGES[lang]):] for loc in locations]

@@ -1,8 +1,9 @@
 /*
  * Search, on the page's side: tells the search worker to fetch its index as soon as the
  * reader opens or focuses the search box (the worker waits until then), and shows the
- * worker's line in place of Material's result count: "no close match", or, when the reader
- * reports a warning sign after treatment, a link to the page on when to get medical help.
+ * worker's line in place of Material's result count: "no close match", or a link: to the page
+ * on when to get medical help when the reader reports a warning sign after treatment, or to
+ * the same search on the pages of the other language the reader seems to write in.
  */
 (function () {
   "use strict";
@@ -33,12 +34,12 @@
   var base = config ? JSON.parse(config.textContent).base : ".";
   new MutationObserver(function () {
     var first = list.firstElementChild;
-    var note = first && first.querySelector(".mng-search-fallback, .mng-search-help");
+    var note = first && first.querySelector(".mng-search-fallback, .mng-search-help, .mng-search-lang");
     if (!note) return;
     meta.textContent = note.getAttribute("data-message");
-    if (note.classList.contains("mng-search-help")) {
+    if (note.hasAttribute("data-page")) {
       var link = document.createElement("a");
-      link.className = "mng-search-help-link";
+      link.className = note.classList.contains("mng-search-help") ? "mng-search-help-link" : "mng-search-lang-link";
       link.href = new URL(base.replace(/\/?$/, "/") + note.getAttribute("data-page"), location.href).href;
       link.textContent = meta.textContent;
       meta.textContent = "";

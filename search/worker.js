@@ -62,18 +62,22 @@ function item(result, words, note) {
   return [{ location: doc.location, title: title, text: "", score: result.score, terms: result.matched }];
 }
 
-/* The line the page shows in place of the result count (search/loader.js): "no close match",
-   or, for a warning sign reported after treatment, a link to the page on when to get help. */
-function noteFor(found) {
-  if (found.fallback) return { kind: "fallback", message: index.data.fallback.message };
+/* The line the page shows in place of the result count (search/loader.js): for a warning sign
+   reported after treatment, a link to the page on when to get help; for words of another of
+   the site's languages, a link to the same search on that language's pages; else, when nothing
+   matches well, "no close match". */
+function noteFor(found, query) {
   if (found.report && index.data.report) return { kind: "help", message: index.data.report.message, page: index.data.report.page };
+  var other = index.otherLanguage(query);
+  if (other) return { kind: "lang", message: other.message, page: other.page + "?q=" + encodeURIComponent(query.trim()) };
+  if (found.fallback) return { kind: "fallback", message: index.data.fallback.message };
   return null;
 }
 
 function answer(query) {
   var found = index.answer(query, !/\s$/.test(query));
   var words = MngSearch.tokens(query);
-  var note = noteFor(found);
+  var note = noteFor(found, query);
   var top = found.results.slice(0, MAX_RESULTS);
   postMessage({ type: RESULT, data: {
     items: top.map(function (r, n) { return item(r, words, n === 0 ? note : null); }),

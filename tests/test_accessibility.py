@@ -31,6 +31,7 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": [
 SCHEMES = {"light": "default", "dark": "slate"}  # system setting -> Material's data-md-color-scheme
 MISSING_PAGE = "/no-such-page/"
 SEARCH_QUERY = "collagen"
+SYMPTOM_QUERY = "pus 4 days after microneedling"  # shows the help link above the results
 
 # One page of each kind for the keyboard tests: home, article with tags and a table of contents,
 # FAQ (copy-link buttons), checklist (task list), code samples, pages without an h2 (glossary,
@@ -118,17 +119,22 @@ def open_search(page, server: str, query: str = SEARCH_QUERY) -> None:
     page.wait_for_timeout(300)  # let the dialog's transitions end before measuring colours
 
 
+@pytest.mark.parametrize("query", [SEARCH_QUERY, SYMPTOM_QUERY])
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_search_dialog_with_results_has_no_wcag_violations(scheme_pages: dict, axe: Axe, server: str,
-                                                           scheme: str) -> None:
+                                                           scheme: str, query: str) -> None:
+    """Results, and for a warning sign after treatment the link to when to get help above them."""
     page = scheme_pages[scheme]
-    open_search(page, server)
+    open_search(page, server, query)
     check_scheme(page, scheme)
     assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked"), "search is not open"
     dialog = page.get_by_role("dialog", name="Search")
     assert dialog.count() == 1, "the search dialog has no accessible name"
     assert page.locator(".md-search-result__link").first.is_visible()
-    problems = report(f"/ (search '{SEARCH_QUERY}')", axe.run(page, options=AXE_OPTIONS).response["violations"])
+    if query == SYMPTOM_QUERY:
+        page.wait_for_selector(".mng-search-help-link", timeout=5000)
+        assert page.locator(".mng-search-help-link").is_visible()
+    problems = report(f"/ (search '{query}')", axe.run(page, options=AXE_OPTIONS).response["violations"])
     assert not problems, f"{len(problems)} axe violations ({scheme}):\n" + "\n".join(problems)
 
 

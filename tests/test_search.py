@@ -127,6 +127,22 @@ def test_a_warning_sign_after_treatment_links_when_to_get_help(box, query: str, 
         assert links == [], links
 
 
+def test_spanish_words_on_an_english_page_link_the_spanish_search(box, browser) -> None:
+    """A reader typing Spanish on an English page is offered the same search on the Spanish pages,
+    which opens with Spanish results; English words never get the link."""
+    box.search("price microneedling")
+    assert box.page.eval_on_selector_all(".md-search-result__meta a", "els => els.length") == 0
+    box.search("precio microneedling")
+    links = box.page.eval_on_selector_all(".md-search-result__meta a.mng-search-lang-link", "els => els.map(e => e.href)")
+    assert len(links) == 1 and links[0].endswith("/es/?q=precio%20microneedling"), links
+    page = browser.new_page()
+    page.goto(links[0], wait_until="load")
+    page.wait_for_selector(".md-search-result__link", timeout=10000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    page.close()
+    assert hrefs and all(re.search(r"(^|/)es/", h) for h in hrefs[:3]), hrefs[:5]
+
+
 def test_html_in_a_query_stays_text(box) -> None:
     box.search('<img src=x onerror="window.__xss=1">collagen')
     assert box.page.evaluate("window.__xss") is None

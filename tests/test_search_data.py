@@ -49,6 +49,8 @@ CASES = {
                        "expected exactly the sections"),
     "help line links no page": ("en.yml", ('  page: ""', "  page: safety/gone/"), None,
                                 "symptom_reports: page: no page has the address safety/gone/"),
+    "other-language line missing": ("es.yml", ('  message: "¿Busca en español?', '  mensaje: "¿Busca en español?'), None,
+                                    "other_language: expected 'why:' and 'message:'"),
     "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
                            "symptom_reports: expected 'why:', 'pattern:'"),
 }

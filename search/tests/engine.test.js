@@ -213,6 +213,25 @@ test("the worker links the help page above a warning sign reported after treatme
   assert.doesNotMatch(items.map((i) => i[0].title).join(" "), /mng-search-help/);
 });
 
+test("words only another language uses, a third of the query or more, point to that language's search", () => {
+  const others = [{ words: ["precio", "duele", "de", "microneedeling", "son"], message: "¿Busca en español?", page: "es/" }];
+  const index = new Index(fixture(undefined, { others }), EN);
+  assert.strictEqual(index.otherLanguage("precio micro-needling").page, "es/");
+  assert.strictEqual(index.otherLanguage("duele"), index.otherLanguage("precio"));
+  assert.strictEqual(index.otherLanguage("price of micro-needling"), null);
+  assert.strictEqual(index.otherLanguage("microneedeling"), null); /* a typing slip of an English word */
+  assert.strictEqual(index.otherLanguage("my son wants micro-needling for his wrinkles"), null); /* one word in six */
+});
+
+test("the worker links the other language's search, with the query, and the help page first", async () => {
+  const others = [{ words: ["precio"], message: "¿Busca en español?", page: "es/" }];
+  const w = worker([], { others });
+  w.send({ type: 2, data: "precio wrinkles" });
+  await settle();
+  const items = w.sent[w.sent.length - 1].data.items;
+  assert.match(items[0][0].title, /mng-search-lang" hidden data-message="¿Busca en español\?" data-page="es\/\?q=precio%20wrinkles"/);
+});
+
 test("the worker marks a fallback answer with its message", async () => {
   const w = worker([]);
   w.send({ type: 2, data: "zzzz qqqq" });
