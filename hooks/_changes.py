@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+
+from _shared import write_atomic
 
 
 FILE = "data/changes.yml"
@@ -174,23 +174,6 @@ def cached_parse(text: str, today: dt.date) -> list[Change]:
     entries = [[c.date.isoformat(), c.kind, c.where, c.note, c.line, c.number] for c in changes]
     write_atomic(CACHE, json.dumps({"key": key, "entries": entries}))
     return changes
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a cache file whole, then rename it into place, so a build running beside this one
-    never reads half a file. A cache that cannot be written (a read-only checkout) is skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
 
 
 def for_page(path: str) -> list[Change]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -188,3 +189,20 @@ def parse_front_matter(raw: str) -> tuple[dict[str, Any] | None, int, str | None
 def read_front_matter(page: Page) -> tuple[dict[str, Any] | None, int, str | None]:
     """parse_front_matter() of the page's own Markdown file."""
     return parse_front_matter(page.file.content_string)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a cache file whole, then rename it into place, so a build running beside this one
+    never reads half a file. A cache that cannot be written (a read-only checkout) is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

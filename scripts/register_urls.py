@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
-import tempfile
 from html import unescape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # the hooks' shared helpers
+from _shared import find_ids, write_atomic  # noqa: E402
 REGISTRY = ROOT / "data" / "published-urls.txt"
 # history_urls() of the last commit asked about (an empty or missing cache only costs time)
 HISTORY_CACHE = ROOT / ".cache" / "published-urls-history.json"
@@ -32,8 +32,6 @@ HEADER = """# Every public URL of the site. Clinics link to these from websites,
 # A moved page needs a redirect in mkdocs.yml; a retired FAQ id needs data/faq-aliases.yml.
 """
 H2_ID = re.compile(r'<h2\b[^>]*?\sid="([^"]+)"')
-ANY_ID = re.compile(r'\sid="([^"]+)"')
-ID_START = re.compile(r'id="')
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 NOT_LINKED = ("search/", "tags/")
 
@@ -72,7 +70,7 @@ def history_urls(path: Path = REGISTRY, since: str | None = FIRST_PUBLISHED) -> 
         pass  # no cache yet, or not readable: ask git
     urls, complete = _history_urls(path, since, known=True)
     if complete:  # never keep an answer from a git command that failed
-        _write_atomic(HISTORY_CACHE, json.dumps({"key": key, "urls": urls}))
+        write_atomic(HISTORY_CACHE, json.dumps({"key": key, "urls": urls}))
     return urls
 
 
@@ -88,23 +86,6 @@ def _commits(path: Path, since: str) -> tuple[str, str, str] | None:
     if out.returncode or len(lines) != 5 or lines[0] != "false" or lines[4]:
         return None
     return lines[2], lines[3], lines[1]
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write a cache file whole, then rename it into place (a build beside this one never reads
-    half a file); skipped where it cannot be written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
 
 
 def _history_urls(path: Path, since: str | None, known: bool | None = None) -> tuple[list[str], bool]:
@@ -191,21 +172,6 @@ def _normalize(parts: list[str]) -> list[str]:
     return out
 
 
-def page_ids(html: str) -> list[str]:
-    """ANY_ID.findall(html), about five times faster: tried only where 'id="' follows a
-    character, in order, from the end of the last match on (as hooks/_shared.find_ids)."""
-    ids: list[str] = []
-    end = 0
-    for start in ID_START.finditer(html):
-        at = start.start() - 1
-        if at >= end:
-            m = ANY_ID.match(html, at)
-            if m:
-                ids.append(m.group(1))
-                end = m.end()
-    return ids
-
-
 def check(site: Path, urls: list[str]) -> list[str]:
     """Problems with registry URLs: missing pages, missing ids, FAQ ids that are not questions."""
     problems = []
@@ -221,7 +187,7 @@ def check(site: Path, urls: list[str]) -> list[str]:
             continue
         html = texts[file] if file in texts else file.read_text(encoding="utf-8")
         if file not in ids:
-            ids[file] = set(page_ids(html))
+            ids[file] = set(find_ids(html))
         if fragment not in ids[file]:
             alias = ("data/faq-aliases.yml ('" + fragment + ": new-id')" if url.startswith("/faq/") else
                      "data/anchor-aliases.yml (the page's .md path, then '" + fragment + ": new-id' under it)")
