@@ -172,12 +172,15 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
         except (re.error, TypeError) as err:
             raise _fail(path, f"topics: {name}", f"not a valid pattern ({err})") from None
     signs = data["symptoms_from"]
-    if not isinstance(signs, dict) or not isinstance(signs.get("file"), str):
-        raise _fail(path, "symptoms_from", "expected a 'why:' and 'file:' naming the warning-signs file")
+    if not isinstance(signs, dict) or not isinstance(signs.get("files"), list) or not signs["files"] or \
+            not all(isinstance(f, str) for f in signs["files"]):
+        raise _fail(path, "symptoms_from", "expected a 'why:' and 'files: [...]' naming the warning-signs and "
+                    "expected-effects files")
     _why(path, "symptoms_from", signs)
-    signs_path = folder().parent / signs["file"]
-    if not signs_path.is_file():
-        raise _fail(path, "symptoms_from: file", f"no file {signs['file']}: name this language's warning-signs file")
+    for name in signs["files"]:
+        if not (folder().parent / name).is_file():
+            raise _fail(path, "symptoms_from: files", f"no file {name}: name this language's warning-signs and "
+                        "expected-effects files")
     reports = data["symptom_reports"]
     if not isinstance(reports, dict) or set(reports) != {"why", "pattern", "message", "page"} or \
             not all(isinstance(reports[k], str) and reports[k].strip() for k in ("pattern", "message")) or \
@@ -216,8 +219,8 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
             "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
             "report": {"message": reports["message"], "page": reports["page"]},
             "other_language": other["message"],
-            "symptom_words": " ".join(re.sub(r"<!--.*?-->", " ", signs_path.read_text(encoding="utf-8"), flags=re.S)
-                                      .lower().split()),
+            "symptom_words": " ".join(" ".join(re.sub(r"<!--.*?-->", " ", (folder().parent / name).read_text(encoding="utf-8"),
+                                                      flags=re.S).lower().split()) for name in signs["files"]),
             "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
             "synonyms": [{"match": e["match"], "add": e["add"]} for e in synonyms]}
 
