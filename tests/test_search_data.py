@@ -51,6 +51,8 @@ CASES = {
                                 "symptom_reports: page: no page has the address safety/gone/"),
     "other-language line missing": ("es.yml", ('  message: "¿Busca en español?', '  mensaje: "¿Busca en español?'), None,
                                     "other_language: expected 'why:' and 'message:'"),
+    "symptom words from a missing file": ("en.yml", ("includes/expected-effects.md]", "includes/expected-effect.md]"), None,
+                                          "symptoms_from: files: no file includes/expected-effect.md"),
     "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
                            "symptom_reports: expected 'why:', 'pattern:'"),
 }
