@@ -105,7 +105,8 @@
       o.words.forEach(function (w) { words[w] = true; });
       return { words: words, message: o.message, page: o.page };
     });
-    /* The warning signs' words that tell results apart (not "skin", "face" or "weeks"). */
+    /* The words of the warning signs and expected effects that tell results apart (not "skin",
+       "face" or "weeks"). */
     if (this.symptoms) tokens(data.symptoms.words).forEach(function (w) {
       var st = self.stem(w);
       if (!self.stop[w] && self.df[st] && self.df[st] <= data.symptoms.maxShare * self.docs.length) self.symptoms.stems[st] = true;
@@ -376,8 +377,9 @@
     return this.rank(query, typing).results;
   };
 
-  /* The ranked results, and whether the query reports a warning sign after treatment
-     (report: a word of the warning signs and one of the language's words for "after"). */
+  /* The ranked results, and whether the query reports a symptom after treatment (report: a
+     word of the warning signs or the expected effects, and one of the language's words for
+     "after"). */
   Index.prototype.rank = function (query, typing) {
     var self = this, W = this.weights;
     var slots = this.parse(query, typing);
@@ -474,7 +476,7 @@
    * What the reader sees for a query: the ranked results, or, when none matches at least
    * the fallback share of the query (weights.fallbackCoverage), the three closest and the
    * fallback pages (data.fallback.pages), with fallback set; report says the query names a
-   * warning sign after treatment (the worker then links the page on when to get help).
+   * symptom after treatment (the worker then links the page on when to get help).
    */
   Index.prototype.answer = function (query, typing) {
     var self = this;
