@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from mkdocs.structure.files import Files
 
 import _changes
 import _faq
+from _shared import write_atomic
 
 CARD_DIR = "print/faq"
 
@@ -39,10 +39,7 @@ def qr_svg(url: str) -> str:
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
     svg = make_qr_svg(url)
-    QR_CACHE.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(f"{key}.{os.getpid()}.tmp")  # written whole, then renamed: a build
-    partial.write_text(svg, encoding="utf-8")                # running beside this one never reads half
-    os.replace(partial, cached)
+    write_atomic(cached, svg)  # whole or not at all: a build beside this one never reads half a code
     return svg
 
 

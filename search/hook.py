@@ -65,6 +65,13 @@ def _number(path: Path, where: str, value: Any, low: float, high: float) -> floa
     return float(value)
 
 
+def _pattern(path: Path, where: str, value: Any) -> None:
+    try:
+        re.compile(value)
+    except (re.error, TypeError) as err:
+        raise _fail(path, where, f"not a valid pattern ({err})") from None
+
+
 def _why(path: Path, where: str, entry: dict) -> None:
     why = entry.get("why")
     if not isinstance(why, str) or len(why.split()) < 4:
@@ -111,10 +118,7 @@ def load_ranking(path: Path) -> dict[str, Any]:
         where = f"topics: entry {n}"
         if not isinstance(topic, dict) or set(topic) != {"name", "docs", "factor"}:
             raise _fail(path, where, "expected exactly name, docs and factor (the query words are in en.yml, es.yml)")
-        try:
-            re.compile(topic["docs"])
-        except (re.error, TypeError) as err:
-            raise _fail(path, f"{where}: docs", f"not a valid pattern ({err})") from None
+        _pattern(path, f"{where}: docs", topic["docs"])
         out_topics.append({"name": topic["name"], "docs": topic["docs"],
                            "factor": _number(path, f"{where}: factor", topic["factor"], 0, 1)})
     symptoms = data["symptoms"]
@@ -123,10 +127,7 @@ def load_ranking(path: Path) -> dict[str, Any]:
         raise _fail(path, "symptoms", f"expected exactly {', '.join(sorted(keys))}")
     _why(path, "symptoms", symptoms)
     for key in ("docs", "answers"):
-        try:
-            re.compile(symptoms[key])
-        except (re.error, TypeError) as err:
-            raise _fail(path, f"symptoms: {key}", f"not a valid pattern ({err})") from None
+        _pattern(path, f"symptoms: {key}", symptoms[key])
     out_symptoms = {"docs": symptoms["docs"], "answers": symptoms["answers"],
                     "slot": int(_number(path, "symptoms: slot", symptoms["slot"], 0, 10)),
                     "factor": _number(path, "symptoms: factor", symptoms["factor"], 1, 10),
@@ -167,10 +168,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
         raise _fail(path, "topics", "expected a 'why:' and 'queries:', one 'topic-name: pattern' line per topic of ranking.yml")
     _why(path, "topics", topics)
     for name, pattern in topics["queries"].items():
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as err:
-            raise _fail(path, f"topics: {name}", f"not a valid pattern ({err})") from None
+        _pattern(path, f"topics: {name}", pattern)
     signs = data["symptoms_from"]
     if not isinstance(signs, dict) or not isinstance(signs.get("files"), list) or not signs["files"] or \
             not all(isinstance(f, str) for f in signs["files"]):
@@ -188,10 +186,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
         raise _fail(path, "symptom_reports", "expected 'why:', 'pattern:' (the words for 'after treatment'), "
                     "'message:' (the line shown above the results) and 'page:' (the address it links to)")
     _why(path, "symptom_reports", reports)
-    try:
-        re.compile(reports["pattern"])
-    except re.error as err:
-        raise _fail(path, "symptom_reports: pattern", f"not a valid pattern ({err})") from None
+    _pattern(path, "symptom_reports: pattern", reports["pattern"])
     other = data["other_language"]
     if not isinstance(other, dict) or set(other) != {"why", "message"} or \
             not isinstance(other["message"], str) or not other["message"].strip():
@@ -219,8 +214,8 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
             "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
             "report": {"message": reports["message"], "page": reports["page"]},
             "other_language": other["message"],
-            "symptom_words": " ".join(" ".join(re.sub(r"<!--.*?-->", " ", (folder().parent / name).read_text(encoding="utf-8"),
-                                                      flags=re.S).lower().split()) for name in signs["files"]),
+            "symptom_words": " ".join(word for name in signs["files"] for word in re.sub(
+                r"<!--.*?-->", " ", (folder().parent / name).read_text(encoding="utf-8"), flags=re.S).lower().split()),
             "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
             "synonyms": [{"match": e["match"], "add": e["add"]} for e in synonyms]}
 
@@ -317,7 +312,7 @@ def folded_words(text: str) -> set[str]:
 def language_words(vocab: dict[str, Any], others: set[str]) -> list[str]:
     """The words that mark a language: its stop words and its synonyms' reader words, less any
     word the other language's pages, stop words or synonyms use (and one-letter words)."""
-    words = set(vocab["stop"]) | {w for e in vocab["synonyms"] for phrase in e["add"] for w in folded_words(phrase)}
+    words = set(vocab["stop"]) | folded_words(" ".join(phrase for e in vocab["synonyms"] for phrase in e["add"]))
     return sorted(w for w in words if len(w) > 1 and w not in others)
 
 
@@ -369,10 +364,9 @@ def other_languages(lang: str, docs: list[dict]) -> list[dict[str, Any]]:
     """For a language's index: each other language with pages, its words (language_words, less
     every word of this language's pages, stop words and synonyms), its link line and home page."""
     vocab = _data[lang]["vocabulary"]
-    ours = set(vocab["stop"]) | {w for e in vocab["synonyms"] for phrase in e["add"] + e["match"] for w in folded_words(phrase)}
-    for d in docs:
-        if language_of(d["location"]) == lang:
-            ours |= folded_words(d["title"] + " " + d["text"])
+    ours = set(vocab["stop"]) | folded_words(" ".join(
+        [phrase for e in vocab["synonyms"] for phrase in e["add"] + e["match"]]
+        + [d["title"] + " " + d["text"] for d in docs if language_of(d["location"]) == lang]))
     return [{"words": language_words(_data[other]["vocabulary"], ours), "message": _data[other]["vocabulary"]["other_language"],
              "page": prefix}
             for other, prefix in LANGUAGES.items()
