@@ -112,6 +112,8 @@ def test_a_query_with_no_match_shows_where_to_go(box) -> None:
 @pytest.mark.parametrize("query, shown", [
     ("pus 4 days after microneedling", True),
     ("still swollen and hot since my dermapen", True),
+    ("swelling and redness day 2 is this normal", True),
+    ("I have pimples right now, can I have the treatment?", False),  # asked before treatment
     ("how much does microneedling cost", False),
     ("makeup after microneedling", False),
 ])
