@@ -217,9 +217,11 @@
     entries.forEach(function (e) {
       var to = e.match.map(function (p) { return self.stems(p); }).filter(function (s) { return s.length; });
       e.add.forEach(function (p) {
-        var from = self.stems(p);
+        var from = self.stems(p), typed = !from.length;
+        /* A phrase of stop words only ("who can not", "about us") is matched word for word. */
+        if (typed) from = tokens(p).map(function (w) { return self.stem(w); });
         if (!from.length) return;
-        (byFirst[from[0]] = byFirst[from[0]] || []).push({ from: from, to: to });
+        (byFirst[from[0]] = byFirst[from[0]] || []).push({ from: from, to: to, typed: typed });
       });
     });
     return byFirst;
@@ -307,17 +309,25 @@
   Index.prototype.expandSynonyms = function (slots) {
     var self = this;
     var content = slots.filter(function (s) { return !s.stop; });
-    content.forEach(function (slot, i) {
-      var entries = self.synonyms[slot.stem] || self.synonyms[slot.word] || [];
-      entries.forEach(function (e) {
-        var n = e.from.length;
-        for (var k = 0; k < n; k++) {
-          var other = content[i + k];
-          if (!other || (other.stem !== e.from[k] && other.word !== e.from[k])) return;
-        }
-        e.to.forEach(function (to) {
-          for (var k = 0; k < n; k++)
-            content[i + k].alts.push({ terms: termsOf(to), credit: self.weights.synonym, all: to.length > 1 });
+    /* Phrases of content words match the query's content words; phrases of stop words only
+       match the words as typed, which then count as content words. */
+    [[content, false], [slots, true]].forEach(function (pass) {
+      var list = pass[0], typed = pass[1];
+      list.forEach(function (slot, i) {
+        var entries = self.synonyms[slot.stem] || self.synonyms[slot.word] || [];
+        entries.forEach(function (e) {
+          if (!e.typed !== !typed) return;
+          var n = e.from.length;
+          for (var k = 0; k < n; k++) {
+            var other = list[i + k];
+            if (!other || (other.stem !== e.from[k] && other.word !== e.from[k])) return;
+          }
+          e.to.forEach(function (to) {
+            for (var k = 0; k < n; k++) {
+              list[i + k].stop = false;
+              list[i + k].alts.push({ terms: termsOf(to), credit: self.weights.synonym, all: to.length > 1 });
+            }
+          });
         });
       });
     });

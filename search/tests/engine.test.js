@@ -79,6 +79,16 @@ test("brand names and readers' phrases lead to the site's words", () => {
   assert.strictEqual(top(index, "fever")[0], "safety/help/#fever"); /* "fever" alone is not a cold sore */
 });
 
+test("a reader phrase of stop words only is matched word for word", () => {
+  const synonyms = fixture().synonyms.concat([{ match: ["medicines"], add: ["is it for my"] }]);
+  const index = new Index(fixture(undefined, { synonyms }), EN);
+  const plain = new Index(fixture(), EN);
+  assert.notStrictEqual(top(plain, "is it for my pores")[0], "safety/drugs/");
+  assert.strictEqual(top(index, "is it for my pores")[0], "safety/drugs/"); /* the phrase counts */
+  assert.strictEqual(top(index, "is it for my")[0], "safety/drugs/"); /* stop words only */
+  assert.strictEqual(top(index, "it is my pores")[0], "concerns/pores/"); /* not in that order */
+});
+
 test("a query that names a warning sign puts the safety answers first", () => {
   const docs = fixture().docs.concat([
     ["concerns/pores/#fever-myths", "Myths about pores", "Some say a fever opens the pores. Pores do not open.", 1, "", []],
