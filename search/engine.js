@@ -219,7 +219,7 @@
       e.add.forEach(function (p) {
         var from = self.stems(p), typed = !from.length;
         /* A phrase of stop words only ("who can not", "about us") is matched word for word. */
-        if (typed) from = tokens(p).map(function (w) { return self.stem(w); });
+        if (typed) from = self.typedWords(p).map(function (w) { return self.stem(w); });
         if (!from.length) return;
         (byFirst[from[0]] = byFirst[from[0]] || []).push({ from: from, to: to, typed: typed });
       });
@@ -230,8 +230,16 @@
   /* The stems of a phrase's content words. */
   Index.prototype.stems = function (phrase) {
     var self = this;
-    return tokens(phrase).filter(function (w) { return !self.stop[w]; })
+    return this.typedWords(phrase).filter(function (w) { return !self.stop[w]; })
       .map(function (w) { return self.stem(w); });
+  };
+
+  /* A text's words with text-speak and contractions spelled out ("dr" -> "doctor"), as a query's
+     are, so a reader phrase such as "dr pen" matches the query it was written for. */
+  Index.prototype.typedWords = function (text) {
+    var self = this, words = [];
+    tokens(text).forEach(function (w) { (self.variants[w] || [w]).forEach(function (v) { words.push(v); }); });
+    return words;
   };
 
   /* A term for a run of stems: the stem itself, or its neighbouring pairs. */
@@ -248,11 +256,7 @@
    */
   Index.prototype.parse = function (query, typing) {
     var self = this, L = this.limits;
-    var raw = tokens(String(query).slice(0, L.maxQueryChars));
-    var words = [];
-    raw.forEach(function (w) {
-      (self.variants[w] || [w]).forEach(function (v) { words.push(v); });
-    });
+    var words = this.typedWords(String(query).slice(0, L.maxQueryChars));
     words = words.slice(0, L.maxWords).map(function (w) { return w.slice(0, L.maxWordLength); });
     var allStop = words.every(function (w) { return self.stop[w]; });
     var slots = words.map(function (w, i) {

@@ -89,6 +89,12 @@ test("a reader phrase of stop words only is matched word for word", () => {
   assert.strictEqual(top(index, "it is my pores")[0], "concerns/pores/"); /* not in that order */
 });
 
+test("a reader phrase with text-speak matches the query it was written for", () => {
+  const synonyms = fixture().synonyms.concat([{ match: ["isotretinoin"], add: ["pills b4"] }]);
+  const index = new Index(fixture(undefined, { synonyms }), EN);
+  assert.strictEqual(top(index, "pills b4")[0], "safety/drugs/"); /* the query reads "pills before" */
+});
+
 test("a query that names a warning sign puts the safety answers first", () => {
   const docs = fixture().docs.concat([
     ["concerns/pores/#fever-myths", "Myths about pores", "Some say a fever opens the pores. Pores do not open.", 1, "", []],
