@@ -177,8 +177,14 @@ def check(site: Path, urls: list[str]) -> list[str]:
     problems = []
     texts: dict[Path, str] = {}  # each built page read once
     ids: dict[Path, set[str]] = {}  # and its ids found once
+    resolved: dict[str, tuple[Path | None, str]] = {}  # each page address followed once
     for url in urls:
-        file, problem = resolve(site, url, texts=texts)
+        path = url.partition("#")[0]
+        if path not in resolved:
+            resolved[path] = resolve(site, path, texts=texts)
+        file, problem = resolved[path]
+        if problem:  # again with the whole URL, which the message names
+            file, problem = resolve(site, url, texts=texts)
         if problem:
             problems.append(problem)
             continue
