@@ -155,6 +155,21 @@ def tree(root: Path, suffix: str = "") -> list[Path]:
     return found
 
 
+_built: dict[Path, tuple[tuple[int, int], str]] = {}
+
+
+def built_text(path: Path) -> str:
+    """A file of the built site as text, read once for all the checks of the finished site (csp,
+    html_checks, the published-URL check). Kept with its size and change time: a file written
+    again since is read again."""
+    st = path.stat()
+    stamp = (st.st_size, st.st_mtime_ns)
+    kept = _built.get(path)
+    if kept is None or kept[0] != stamp:
+        kept = _built[path] = (stamp, path.read_text(encoding="utf-8"))
+    return kept[1]
+
+
 def source_path(page: Page) -> str:
     """The page's Markdown file as an editor would type it (relative to the project)."""
     path = page.file.abs_src_path or page.file.src_uri

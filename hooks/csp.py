@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 import _lang
-from _shared import source_path, tree
+from _shared import built_text, source_path, tree
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_TYPE = re.compile(r'type="application/(?:ld\+)?json"')
@@ -76,13 +76,16 @@ def template_scripts(config: MkDocsConfig) -> list[re.Pattern[str]]:
     return [re.compile(p, re.S) for p in sorted(patterns)]
 
 
-def script_hashes(site_dir: Path, allowed: list[re.Pattern[str]]) -> tuple[list[str], list[str]]:
-    """(sorted CSP hash sources of the template scripts, problems with any other inline script)."""
+def script_hashes(site_dir: Path, allowed: list[re.Pattern[str]],
+                  listing: list[Path] | None = None) -> tuple[list[str], list[str]]:
+    """(sorted CSP hash sources of the template scripts, problems with any other inline script).
+
+    listing: tree(site_dir), when the caller has it already."""
     hashes: set[str] = set()
     problems: list[str] = []
-    for page in sorted(tree(site_dir, ".html")):
+    for page in sorted(p for p in (tree(site_dir) if listing is None else listing) if p.name.endswith(".html")):
         rel = page.relative_to(site_dir).as_posix()
-        for attrs, body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+        for attrs, body in INLINE_SCRIPT.findall(built_text(page)):
             if DATA_TYPE.search(attrs):
                 continue  # data blocks are never executed, so CSP does not apply
             if not any(p.fullmatch(body) for p in allowed):
@@ -117,7 +120,8 @@ def policy(hashes: list[str], frame_ancestors: str = "'self'", report_uri: str =
     return "; ".join(directives)
 
 
-def header_rules(site: Path, hashes: list[str], report_uri: str) -> list[tuple[str, dict[str, str]]]:
+def header_rules(site: Path, hashes: list[str], report_uri: str,
+                 listing: list[Path] | None = None) -> list[tuple[str, dict[str, str]]]:
     """_headers rules that never set one header twice for a path, so no host joins two values:
     `/*` the headers every response gets; the policy from rules whose paths never overlap
     (embeds their own); Cache-Control from exact-path rules for fingerprinted assets."""
@@ -142,7 +146,8 @@ def header_rules(site: Path, hashes: list[str], report_uri: str) -> list[tuple[s
             rules.append((path, embeds if entry.name == "embed" else pages))
 
     folder(site, "/")
-    for f in sorted(f for f in tree(site) if FINGERPRINTED.match(f.relative_to(site).as_posix())):
+    for f in sorted(f for f in (tree(site) if listing is None else listing)
+                    if FINGERPRINTED.match(f.relative_to(site).as_posix())):
         if f.is_file():
             rules.append((f"/{f.relative_to(site).as_posix()}", {"Cache-Control": IMMUTABLE}))
     return rules
@@ -157,7 +162,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Write _headers and csp.txt into the built site; stop on an inline script no template writes."""
     site = Path(config.site_dir)
-    hashes, problems = script_hashes(site, template_scripts(config))
+    listing = tree(site)  # the built site's files and folders, listed once for both
+    hashes, problems = script_hashes(site, template_scripts(config), listing)
     if problems:
         raise PluginError("Inline scripts the security policy will not allow:\n  " + "\n  ".join(problems))
     report_uri = str(config.extra.get("csp_report_uri") or "")
@@ -167,6 +173,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / "csp.txt").write_text(policy(hashes, "'self'", report_uri) + "\n", encoding="utf-8")
     text = "\n".join(
         path + "\n" + "".join(f"  {k}: {v}\n" for k, v in headers.items())
-        for path, headers in header_rules(site, hashes, report_uri)
+        for path, headers in header_rules(site, hashes, report_uri, listing)
     )
     (site / "_headers").write_text(text, encoding="utf-8")

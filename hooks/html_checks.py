@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from _shared import ID_ATTR_ANY_QUOTE, find_ids, source_path
+from _shared import ID_ATTR_ANY_QUOTE, built_text, find_ids, source_path
 
 JAVASCRIPT_LINK = r"""(?:href|src|action)\s*=\s*["']?\s*javascript:"""
 # (in the rendered HTML, in the Markdown source line, what it is and the fix)
@@ -124,7 +124,7 @@ def link_problems(site: Path, links: dict[str, tuple[str, set[str]]]) -> list[st
                 continue
             if fragment and target.suffix == ".html":
                 if target not in ids:
-                    ids[target] = set(find_ids(target.read_text(encoding="utf-8"), ID_ATTR_ANY_QUOTE))
+                    ids[target] = set(find_ids(built_text(target), ID_ATTR_ANY_QUOTE))
                 if fragment not in ids[target]:
                     problems.append(f"{where}: the link '{href}' goes to an anchor '#{fragment}' that the "
                                     "page does not have (check the heading's {#id})")

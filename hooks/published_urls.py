@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from _shared import project_dir
+from _shared import built_text, project_dir
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -28,7 +28,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     spec = importlib.util.spec_from_file_location("register_urls", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
-    problems = module.check(Path(config.site_dir), module.published_urls(root / "data" / "published-urls.txt"))
+    problems = module.check(Path(config.site_dir), module.published_urls(root / "data" / "published-urls.txt"),
+                            read=built_text)
     if problems:
         raise PluginError("Published links that no longer resolve (data/published-urls.txt and its history):\n  "
                           + "\n  ".join(problems[:30]) + (f"\n  ... and {len(problems) - 30} more" if len(problems) > 30 else ""))

@@ -18,6 +18,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 
@@ -132,10 +133,16 @@ def public_urls(site: Path) -> list[str]:
     return urls
 
 
-def resolve(site: Path, url: str, hops: int = 5, texts: dict[Path, str] | None = None) -> tuple[Path | None, str]:
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def resolve(site: Path, url: str, hops: int = 5, texts: dict[Path, str] | None = None,
+            read: Callable[[Path], str] = _read) -> tuple[Path | None, str]:
     """Follow redirect pages from a registry URL; return (final HTML file or None, problem).
 
-    texts: the files already read, by path (check() passes one, so a page is read once).
+    texts: the files already read, by path (check() passes one, so a page is read once);
+    read: how a file is read (the build's hook passes one the other checks of the built site share).
     """
     texts = {} if texts is None else texts
     path, _, fragment = url.partition("#")
@@ -150,7 +157,7 @@ def resolve(site: Path, url: str, hops: int = 5, texts: dict[Path, str] | None =
         if file.suffix != ".html":
             return file, ""
         if file not in texts:
-            texts[file] = file.read_text(encoding="utf-8")
+            texts[file] = read(file)
         m = REFRESH.search(texts[file][:2000])
         if not m:
             break
@@ -172,7 +179,7 @@ def _normalize(parts: list[str]) -> list[str]:
     return out
 
 
-def check(site: Path, urls: list[str]) -> list[str]:
+def check(site: Path, urls: list[str], read: Callable[[Path], str] = _read) -> list[str]:
     """Problems with registry URLs: missing pages, missing ids, FAQ ids that are not questions."""
     problems = []
     texts: dict[Path, str] = {}  # each built page read once
@@ -181,17 +188,17 @@ def check(site: Path, urls: list[str]) -> list[str]:
     for url in urls:
         path = url.partition("#")[0]
         if path not in resolved:
-            resolved[path] = resolve(site, path, texts=texts)
+            resolved[path] = resolve(site, path, texts=texts, read=read)
         file, problem = resolved[path]
         if problem:  # again with the whole URL, which the message names
-            file, problem = resolve(site, url, texts=texts)
+            file, problem = resolve(site, url, texts=texts, read=read)
         if problem:
             problems.append(problem)
             continue
         fragment = url.partition("#")[2]
         if not fragment:
             continue
-        html = texts[file] if file in texts else file.read_text(encoding="utf-8")
+        html = texts[file] if file in texts else read(file)
         if file not in ids:
             ids[file] = set(find_ids(html))
         if fragment not in ids[file]:
