@@ -10,8 +10,8 @@
  * The objective is the mean over the fit sets of (hit@3 + MRR@10) / 2, each set counting
  * once whatever its size. Coordinate search: each weight in turn is tried at the values of
  * its grid, keeping the best, for N rounds. It prints the weights to copy into ranking.yml.
- * The unseen sets of the current round (bench/queries-unseen-symptoms5, -decisions3, -short3, and
- * the Spanish -es) are never read here.
+ * The unseen sets of the current round (bench/queries-unseen-symptoms6, -symptoms7, -decisions4,
+ * -short4, and the Spanish -es) are never read here.
  */
 "use strict";
 const fs = require("fs");
@@ -26,7 +26,8 @@ const FIT = ["", "-sections", "-sections2", "-holdout", "-final", "-fresh",
   ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `-fresh${n}`),
   "-unseen-symptoms", "-unseen-symptoms2", /* read, so development sets */
   "-unseen-symptoms3", "-unseen-decisions", "-unseen-short", /* measured at a round's start and end: now development sets */
-  "-unseen-symptoms4", "-unseen-decisions2", "-unseen-short2"].map(bench); /* the same, one round later */
+  "-unseen-symptoms4", "-unseen-decisions2", "-unseen-short2", /* the same, one round later */
+  "-unseen-symptoms5", "-unseen-decisions3", "-unseen-short3"].map(bench); /* and two rounds later */
 const KEPT_OUT = [path.join(ROOT, "..", "shared", "search-queries.tsv"),
   ...[14, 15, 16, 17, 18].map((n) => bench(`-fresh${n}`))];
 
