@@ -170,10 +170,15 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
     for name, pattern in topics["queries"].items():
         _pattern(path, f"topics: {name}", pattern)
     signs = data["symptoms_from"]
-    if not isinstance(signs, dict) or not isinstance(signs.get("files"), list) or not signs["files"] or \
+    if not isinstance(signs, dict) or set(signs) != {"why", "files", "words"} or \
+            not isinstance(signs["files"], list) or not signs["files"] or \
             not all(isinstance(f, str) for f in signs["files"]):
-        raise _fail(path, "symptoms_from", "expected a 'why:' and 'files: [...]' naming the warning-signs and "
-                    "expected-effects files")
+        raise _fail(path, "symptoms_from", "expected a 'why:', 'files: [...]' naming the warning-signs and "
+                    "expected-effects files, and 'words:' (the names of risks those lists word differently)")
+    if not isinstance(signs["words"], str) or not re.fullmatch(r"[^\W\d_]+(?:\s+[^\W\d_]+)*", signs["words"].strip()) \
+            or signs["words"] != signs["words"].lower():
+        raise _fail(path, "symptoms_from: words", "expected lower-case words separated by spaces, such as "
+                    "'infection granuloma keloid'")
     _why(path, "symptoms_from", signs)
     for name in signs["files"]:
         if not (folder().parent / name).is_file():
@@ -214,8 +219,9 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
             "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
             "report": {"message": reports["message"], "page": reports["page"]},
             "other_language": other["message"],
-            "symptom_words": " ".join(word for name in signs["files"] for word in re.sub(
-                r"<!--.*?-->", " ", (folder().parent / name).read_text(encoding="utf-8"), flags=re.S).lower().split()),
+            "symptom_words": " ".join([word for name in signs["files"] for word in re.sub(
+                r"<!--.*?-->", " ", (folder().parent / name).read_text(encoding="utf-8"), flags=re.S).lower().split()]
+                + signs["words"].split()),
             "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
             "synonyms": [{"match": e["match"], "add": e["add"]} for e in synonyms]}
 

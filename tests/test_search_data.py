@@ -53,6 +53,8 @@ CASES = {
                                     "other_language: expected 'why:' and 'message:'"),
     "symptom words from a missing file": ("en.yml", ("includes/expected-effects.md]", "includes/expected-effect.md]"), None,
                                           "symptoms_from: files: no file includes/expected-effect.md"),
+    "symptom words not words": ("en.yml", ("    infection infected granuloma", "    Infection, infected granuloma"), None,
+                                "symptoms_from: words: expected lower-case words separated by spaces"),
     "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
                            "symptom_reports: expected 'why:', 'pattern:'"),
 }
