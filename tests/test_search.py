@@ -113,6 +113,7 @@ def test_a_query_with_no_match_shows_where_to_go(box) -> None:
     ("pus 4 days after microneedling", True),
     ("still swollen and hot since my dermapen", True),
     ("swelling and redness day 2 is this normal", True),
+    ("used my roller at home and now there is pus", True),
     ("I have pimples right now, can I have the treatment?", False),  # asked before treatment
     ("how much does microneedling cost", False),
     ("makeup after microneedling", False),
