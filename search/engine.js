@@ -111,6 +111,11 @@
       var st = self.stem(w);
       if (!self.stop[w] && self.df[st] && self.df[st] <= data.symptoms.maxShare * self.docs.length) self.symptoms.stems[st] = true;
     });
+    /* The language's own list of symptom words (symptoms_from: words) counts whatever its share. */
+    if (this.symptoms) tokens(data.symptoms.always || "").forEach(function (w) {
+      var st = self.stem(w);
+      if (!self.stop[w] && self.df[st]) self.symptoms.stems[st] = true;
+    });
   }
 
   /* An address without the language prefix: "es/safety/risks/" -> "safety/risks/". */

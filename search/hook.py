@@ -219,9 +219,9 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
             "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
             "report": {"message": reports["message"], "page": reports["page"]},
             "other_language": other["message"],
-            "symptom_words": " ".join([word for name in signs["files"] for word in re.sub(
-                r"<!--.*?-->", " ", (folder().parent / name).read_text(encoding="utf-8"), flags=re.S).lower().split()]
-                + signs["words"].split()),
+            "symptom_words": " ".join(word for name in signs["files"] for word in re.sub(
+                r"<!--.*?-->", " ", (folder().parent / name).read_text(encoding="utf-8"), flags=re.S).lower().split()),
+            "symptom_always": " ".join(signs["words"].split()),
             "fallback": {"message": fallback["message"], "pages": fallback["pages"]},
             "synonyms": [{"match": e["match"], "add": e["add"]} for e in synonyms]}
 
@@ -399,10 +399,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         index = {"lang": lang, "prefix": LANGUAGES[lang], **ranking,
                  "topics": [{"docs": t["docs"], "query": vocab["topic_queries"][t["name"]], "factor": t["factor"]}
                             for t in ranking["topics"]],
-                 "symptoms": {**ranking["symptoms"], "words": vocab["symptom_words"], "after": vocab["symptom_reports"]},
+                 "symptoms": {**ranking["symptoms"], "words": vocab["symptom_words"], "always": vocab["symptom_always"],
+                              "after": vocab["symptom_reports"]},
                  "others": other_languages(lang, material["docs"]),
                  **{k: v for k, v in vocab.items()
-                    if k not in ("stemmer", "topic_queries", "symptom_words", "symptom_reports", "other_language")},
+                    if k not in ("stemmer", "topic_queries", "symptom_words", "symptom_always", "symptom_reports",
+                                 "other_language")},
                  "docs": index_docs(docs, _data[lang]["questions"], folder() / "data" / f"questions-{lang}.yml")}
         locations = {d[0] for d in index["docs"]}
         bare = [loc[len(LANGUAGES[lang]):] for loc in locations]

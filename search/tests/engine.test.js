@@ -127,6 +127,16 @@ test("a warning sign reported after treatment brings a when-to-get-help answer i
   assert.strictEqual(index.answer("pores after microneedling").report, false); /* no warning sign */
 });
 
+test("the language's own symptom words count however common they are", () => {
+  const symptoms = { words: "a fever or pus", docs: "^safety/", factor: 1, maxShare: 0.01, slot: 2,
+    answers: "^safety/help/", after: "\\bafter\\b" };
+  const plain = new Index(fixture(undefined, { symptoms }), EN);
+  const index = new Index(fixture(undefined, { symptoms: { ...symptoms, always: "face fever" } }), EN);
+  assert.strictEqual(plain.answer("face after microneedling").report, false); /* "face": too common */
+  assert.strictEqual(index.answer("face after microneedling").report, true);
+  assert.strictEqual(index.answer("face").report, false); /* no "after" */
+});
+
 test("a side topic counts less unless the query names it", () => {
   const index = new Index(fixture(), EN);
   assert.strictEqual(top(index, "how many sessions")[0], "faq/sessions/");
