@@ -174,7 +174,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
             not isinstance(signs["files"], list) or not signs["files"] or \
             not all(isinstance(f, str) for f in signs["files"]):
         raise _fail(path, "symptoms_from", "expected a 'why:', 'files: [...]' naming the warning-signs and "
-                    "expected-effects files, and 'words:' (the names of risks those lists word differently)")
+                    "expected-effects files, and 'words:' (the language's own symptom words, which count however common they are)")
     if not isinstance(signs["words"], str) or not re.fullmatch(r"[^\W\d_]+(?:\s+[^\W\d_]+)*", signs["words"].strip()) \
             or signs["words"] != signs["words"].lower():
         raise _fail(path, "symptoms_from: words", "expected lower-case words separated by spaces, such as "
