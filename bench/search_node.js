@@ -4,7 +4,10 @@
  * file. The real benchmark is bench/search_quality.py (Chromium, the real search box);
  * their figures agree.
  *
- * Usage: node bench/search_node.js SITE_DIR QUERY_FILE... [--misses | --not-first] [--lang=es]
+ * Usage: node bench/search_node.js SITE_DIR QUERY_FILE... [--misses | --not-first | --linked] [--lang=es]
+ * --linked lists the queries that get the help link although their writer listed none of the
+ * answers on whether a symptom is normal and when to get help (questions asked before treatment
+ * should not get it).
  *        node bench/search_node.js SITE_DIR [--lang=es] -q "query" ...
  * --lang picks the language's search (worker.<lang>.js), as on that language's pages; default en.
  * SITE_DIR is a built site (python3 tasks.py build, or mkdocs build -d DIR).
@@ -81,6 +84,8 @@ async function evaluate(worker, file, show) {
       if (links.slice(0, 3).some((l) => worker.answers(l.location))) answered++;
       if (links.length && links[0].help) linked++;
     }
+    if (show === "--linked" && links.length && links[0].help && !(worker.answers && labels.some(worker.answers)))
+      console.log(`LINKED ${JSON.stringify(q)} (its writer listed no answer on whether it is normal or when to get help)`);
     if ((show === "--misses" && !(rank && rank <= 3)) || (show === "--not-first" && rank !== 1))
       console.log(`MISS ${JSON.stringify(q)} /${pattern}/ rank=${rank || "-"} top: ${links.slice(0, 3).map((l) => l.location).join("; ")}`);
   }
