@@ -7,7 +7,7 @@ Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        written by another person who saw neither the synonyms, the ranking code nor the
        other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh18, and the
        unseen sets -unseen-symptoms, -unseen-decisions, -unseen-short and their later rounds
-       (-unseen-symptoms2 to 5, -decisions2 and 3, -short2 and 3). How each set was used is in
+       (-unseen-symptoms2 to 9, -decisions2 to 4, -short2 to 4, -mixed). How each set was used is in
        README, "Search".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
@@ -38,8 +38,9 @@ DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
     for name in ("", "-sections", "-sections2", "-holdout", "-final",
                  *(f"-fresh{n}" for n in ("", *range(2, 19))),
                  "-unseen-symptoms", "-unseen-decisions", "-unseen-short",
-                 *(f"-unseen-{kind}{n}" for n in (2, 3, 4, 5) for kind in ("symptoms", "decisions", "short")
-                   if (ROOT / "bench" / f"queries-unseen-{kind}{n}.tsv").is_file()))]
+                 *(f"-unseen-{kind}{n}" for n in range(2, 10) for kind in ("symptoms", "decisions", "short")
+                   if (ROOT / "bench" / f"queries-unseen-{kind}{n}.tsv").is_file()),
+                 "-unseen-mixed")]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
