@@ -79,12 +79,13 @@ async function evaluate(worker, file, show) {
     if (rank && rank <= 3) hit3++;
     if (rank) rr += 1 / rank;
     const labels = pattern.split("|").map((a) => a.replace(/^\^/, "").replace(/\$$/, ""));
-    if (worker.answers && labels.some(worker.answers)) {
+    const symptom = !!worker.answers && labels.some(worker.answers); /* its writer listed an answer */
+    if (symptom) {
       asked++;
       if (links.slice(0, 3).some((l) => worker.answers(l.location))) answered++;
       if (links.length && links[0].help) linked++;
     }
-    if (show === "--linked" && links.length && links[0].help && !(worker.answers && labels.some(worker.answers)))
+    if (show === "--linked" && links.length && links[0].help && !symptom)
       console.log(`LINKED ${JSON.stringify(q)} (its writer listed no answer on whether it is normal or when to get help)`);
     if ((show === "--misses" && !(rank && rank <= 3)) || (show === "--not-first" && rank !== 1))
       console.log(`MISS ${JSON.stringify(q)} /${pattern}/ rank=${rank || "-"} top: ${links.slice(0, 3).map((l) => l.location).join("; ")}`);

@@ -106,16 +106,18 @@
       return { words: words, message: o.message, page: o.page };
     });
     /* The words of the warning signs and expected effects that tell results apart (not "skin",
-       "face" or "weeks"). */
-    if (this.symptoms) tokens(data.symptoms.words).forEach(function (w) {
-      var st = self.stem(w);
-      if (!self.stop[w] && self.df[st] && self.df[st] <= data.symptoms.maxShare * self.docs.length) self.symptoms.stems[st] = true;
-    });
-    /* The language's own list of symptom words (symptoms_from: words) counts whatever its share. */
-    if (this.symptoms) tokens(data.symptoms.always || "").forEach(function (w) {
-      var st = self.stem(w);
-      if (!self.stop[w] && self.df[st]) self.symptoms.stems[st] = true;
-    });
+       "face" or "weeks"), and the language's own list of symptom words (symptoms_from: words),
+       which counts whatever its share. */
+    if (this.symptoms) {
+      var mark = function (text, most) {
+        tokens(text).forEach(function (w) {
+          var st = self.stem(w);
+          if (!self.stop[w] && self.df[st] && self.df[st] <= most) self.symptoms.stems[st] = true;
+        });
+      };
+      mark(data.symptoms.words, data.symptoms.maxShare * this.docs.length);
+      mark(data.symptoms.always || "", Infinity);
+    }
   }
 
   /* An address without the language prefix: "es/safety/risks/" -> "safety/risks/". */
@@ -222,9 +224,10 @@
     entries.forEach(function (e) {
       var to = e.match.map(function (p) { return self.stems(p); }).filter(function (s) { return s.length; });
       e.add.forEach(function (p) {
-        var from = self.stems(p), typed = !from.length;
         /* A phrase of stop words only ("who can not", "about us") is matched word for word. */
-        if (typed) from = self.typedWords(p).map(function (w) { return self.stem(w); });
+        var words = self.typedWords(p), content = words.filter(function (w) { return !self.stop[w]; });
+        var typed = !content.length;
+        var from = (typed ? words : content).map(function (w) { return self.stem(w); });
         if (!from.length) return;
         (byFirst[from[0]] = byFirst[from[0]] || []).push({ from: from, to: to, typed: typed });
       });
@@ -325,7 +328,7 @@
       list.forEach(function (slot, i) {
         var entries = self.synonyms[slot.stem] || self.synonyms[slot.word] || [];
         entries.forEach(function (e) {
-          if (!e.typed !== !typed) return;
+          if (e.typed !== typed) return;
           var n = e.from.length;
           for (var k = 0; k < n; k++) {
             var other = list[i + k];
