@@ -265,7 +265,11 @@
   Index.prototype.parse = function (query, typing) {
     var self = this, L = this.limits;
     var words = this.typedWords(String(query).slice(0, L.maxQueryChars));
-    words = words.slice(0, L.maxWords).map(function (w) { return w.slice(0, L.maxWordLength); });
+    /* At most maxWords words that are not stop words: a long spoken question keeps its last
+       words ("... i'm worried about hiv"), where the meaning often is. */
+    var content = 0;
+    words = words.filter(function (w) { return self.stop[w] || ++content <= L.maxWords; })
+      .map(function (w) { return w.slice(0, L.maxWordLength); });
     var allStop = words.every(function (w) { return self.stop[w]; });
     var slots = words.map(function (w, i) {
       var stop = !!self.stop[w] && !allStop;

@@ -169,6 +169,15 @@ test("work is bounded: a pasted 5,000-letter word or 500 words answer at once", 
   slots.forEach((s) => s.alts.forEach((a) => assert.ok(a.terms.length <= 24)));
 });
 
+test("a long spoken question keeps its last words: stop words do not count against the limit", () => {
+  const index = new Index(fixture(), EN);
+  const q = "i had it done a week ago and now i think my skin is red and i have a fever";
+  const words = index.parse(q, false).filter((s) => !s.stop).map((s) => s.word);
+  assert.ok(words.includes("fever"), words.join(" "));
+  assert.ok(top(index, q)[0].startsWith("safety/help/"));
+  assert.ok(index.parse("i ".repeat(20) + "word ".repeat(20), false).filter((s) => !s.stop).length <= 12);
+});
+
 test("edit distance is bounded and counts a swap as one edit", () => {
   assert.ok(withinEdits("wrinkels", "wrinkles", 1));
   assert.ok(!withinEdits("pores", "wrinkles", 2));
