@@ -412,6 +412,7 @@
     if (!slots.length) return { results: [], report: false };
     var cache = Object.create(null);
     var scores = Object.create(null), covered = Object.create(null), matched = Object.create(null);
+    var marks = Object.create(null); /* doc -> the stems it was found by, to mark in its extract */
     var total = 0;
     slots.forEach(function (slot, i) {
       var weight = self.slotWeight(slot);
@@ -424,6 +425,9 @@
           var v = alt.credit * m[d];
           if (!(d in best) || v > best[d]) best[d] = v;
           if (!(d in credit) || alt.credit > credit[d]) credit[d] = alt.credit;
+          if (!slot.stop) alt.terms.forEach(function (t) {
+            if (cache[t] && d in cache[t]) t.split(" ").forEach(function (stem) { (marks[d] = marks[d] || {})[stem] = true; });
+          });
         });
       });
       var factor = slot.stop ? W.stopWord : 1;
@@ -481,7 +485,7 @@
       if (symptom && symptoms.docs.test(here)) score *= symptoms.factor;
       var words = {};
       slots.forEach(function (s, k) { if (!s.stop) words[s.word] = !!matched[d][k]; });
-      return { doc: doc, score: score, coverage: coverage, matched: words };
+      return { doc: doc, score: score, coverage: coverage, matched: words, marks: Object.keys(marks[d] || {}) };
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
     /* A reader naming a warning sign sees, at the latest in place `slot`, the best-scoring of the
@@ -513,7 +517,7 @@
     this.data.fallback.pages.forEach(function (location) {
       var doc = self.docs.filter(function (d) { return d.location === location; })[0];
       if (doc && !shown.some(function (r) { return r.doc === doc; }))
-        shown.push({ doc: doc, score: 0, coverage: 0, matched: {} });
+        shown.push({ doc: doc, score: 0, coverage: 0, matched: {}, marks: [] });
     });
     return { results: shown, fallback: true, report: ranked.report };
   };
@@ -532,13 +536,13 @@
     return null;
   };
 
-  /* A short extract of a result's text around the first of the reader's words it has,
-     with those words marked (HTML, escaped). */
-  Index.prototype.teaser = function (doc, words, length) {
-    var self = this;
+  /* A short extract of a result's text around the first of the words it was found by (the
+     stems of a result's `marks`: the reader's words and the site's words for them, not stop
+     words), with those words marked (HTML, escaped). */
+  Index.prototype.teaser = function (doc, marks, length) {
     var text = doc.text;
     var stems = Object.create(null);
-    words.forEach(function (w) { stems[self.stem(w)] = true; });
+    marks.forEach(function (stem) { stems[stem] = true; });
     var re = /[A-Za-z\u00c0-\u024f0-9]+/g, m, first = -1, marks = [];
     while ((m = re.exec(text))) {
       var f = fold(m[0]);

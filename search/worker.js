@@ -49,13 +49,13 @@ function load() {
 }
 
 /* A result as Material renders it: a group of one document. The title carries the page a
-   section is on and an extract with the reader's words marked (Material shows no extract
-   for a section alone). */
-function item(result, words, note) {
+   section is on and an extract with the words it was found by marked (the reader's words and
+   the site's words for them; Material shows no extract for a section alone). */
+function item(result, note) {
   var doc = result.doc;
   var title = MngSearch.escapeHtml(doc.title);
   if (doc.parent >= 0) title += ' <span class="mng-search-page">' + MngSearch.escapeHtml(index.docs[doc.parent].title) + "</span>";
-  var teaser = index.teaser(doc, words, TEASER_LENGTH);
+  var teaser = index.teaser(doc, result.marks, TEASER_LENGTH);
   if (teaser) title += ' <span class="mng-search-teaser">' + teaser + "</span>";
   if (note) title += ' <span class="mng-search-' + note.kind + '" hidden data-message="' + MngSearch.escapeHtml(note.message) + '"' +
     (note.page ? ' data-page="' + MngSearch.escapeHtml(note.page) + '"' : "") + "></span>";
@@ -76,11 +76,10 @@ function noteFor(found, query) {
 
 function answer(query) {
   var found = index.answer(query, !/\s$/.test(query));
-  var words = MngSearch.tokens(query);
   var note = noteFor(found, query);
   var top = found.results.slice(0, MAX_RESULTS);
   postMessage({ type: RESULT, data: {
-    items: top.map(function (r, n) { return item(r, words, n === 0 ? note : null); }),
+    items: top.map(function (r, n) { return item(r, n === 0 ? note : null); }),
     total: found.results.length } });
 }
 

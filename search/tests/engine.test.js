@@ -194,6 +194,16 @@ test("an extract marks the reader's words and escapes the page's text", () => {
   assert.strictEqual(index.teaser(index.docs[0], ["sunscreen"], 100), "Use &lt;b&gt;<mark>sunscreen</mark>&lt;/b&gt; &amp; wait.");
 });
 
+test("an extract marks the words a result was found by: the site's word for the reader's, never a stop word", () => {
+  const docs = [["a/", "Swelling", "It is common and it goes down: swelling lasts a few days.", -1, "", []]];
+  const synonyms = [{ match: ["swelling"], add: ["puffy"] }];
+  const index = new Index(fixture(docs, { synonyms, stop: ["and", "it", "is", "a"] }), EN);
+  const [result] = index.answer("puffy and it is", false).results;
+  const teaser = index.teaser(result.doc, result.marks, 100);
+  assert.ok(teaser.includes("<mark>swelling</mark>"), teaser);
+  assert.ok(!teaser.includes("<mark>and</mark>") && !teaser.includes("<mark>It</mark>"), teaser);
+});
+
 /* The worker as the build makes it (search/hook.py: engine_source, worker_source), in a sandbox. */
 function worker(fetched, extra = {}) {
   const cjs = fs.readFileSync(path.join(__dirname, "..", "vendor", "orama-stemmers-3.1.18", "en.cjs"), "utf8");
