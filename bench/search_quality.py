@@ -38,7 +38,7 @@ DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
     for name in ("", "-sections", "-sections2", "-holdout", "-final",
                  *(f"-fresh{n}" for n in ("", *range(2, 19))),
                  "-unseen-symptoms", "-unseen-decisions", "-unseen-short",
-                 *(f"-unseen-{kind}{n}" for n in range(2, 10) for kind in ("symptoms", "decisions", "short")
+                 *(f"-unseen-{kind}{n}" for n in range(2, 20) for kind in ("symptoms", "decisions", "short")
                    if (ROOT / "bench" / f"queries-unseen-{kind}{n}.tsv").is_file()),
                  "-unseen-mixed")]
 QUIET_MS = 300
