@@ -99,6 +99,13 @@ if (require.main === module) (async () => {
   const args = process.argv.slice(2);
   const lang = (args.find((a) => a.startsWith("--lang=")) || "--lang=en").slice(7);
   const [site, ...rest] = args.filter((a) => !a.startsWith("--lang="));
+  if (!site || site.startsWith("-") || !fs.existsSync(path.join(site, "search", `worker.${lang}.js`))) {
+    console.error(`usage: node bench/search_node.js SITE_DIR QUERY_FILE... [--misses | --not-first | --linked] [--lang=es]\n` +
+      `       node bench/search_node.js SITE_DIR [--lang=es] -q "query" ...\n` +
+      `SITE_DIR must be a built site with search/worker.${lang}.js (python3 tasks.py build, or mkdocs build -d DIR)` +
+      (site && !site.startsWith("-") ? `; ${site} has none` : ""));
+    process.exit(2);
+  }
   const worker = loadWorker(site, lang);
   await worker.ready;
   if (rest[0] === "-q") {
