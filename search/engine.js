@@ -492,7 +492,14 @@
        answers that say whether it is normal and when to get help (ranking.yml, symptoms). */
     var report = symptom && (!symptoms.after || symptoms.after.test(fold(query)));
     if (report && symptoms.slot > 0 && symptoms.answers) {
-      var isAnswer = function (r) { return symptoms.answers.test(self.bare(r.doc.location)); };
+      /* Not the answer of a side topic the reader did not name (what to do after RF for a
+         burning scalp). */
+      var isAnswer = function (r) {
+        var here = self.bare(r.doc.location);
+        var page = r.doc.parent >= 0 ? self.bare(self.docs[r.doc.parent].location) : null;
+        return symptoms.answers.test(here) &&
+          !topics.some(function (t) { return t.docs.test(here) || (page !== null && t.docs.test(page)); });
+      };
       if (!results.slice(0, symptoms.slot).some(isAnswer)) {
         for (var i = symptoms.slot; i < results.length; i++) {
           if (isAnswer(results[i])) { results.splice(symptoms.slot - 1, 0, results.splice(i, 1)[0]); break; }

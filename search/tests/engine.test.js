@@ -127,6 +127,22 @@ test("a warning sign reported after treatment brings a when-to-get-help answer i
   assert.strictEqual(index.answer("pores after microneedling").report, false); /* no warning sign */
 });
 
+test("the answer brought up for a report is not a side topic's the reader did not name", () => {
+  const docs = fixture().docs.concat([
+    ["concerns/pores/#hot-a", "Hot skin and pores", "Hot skin after a peel can make pores look open.", 1, "", []],
+    ["concerns/pores/#hot-b", "Hot towels and pores", "Hot towels after a facial do not open pores.", 1, "", []],
+    ["concerns/pores/#hot-c", "Hot weather and pores", "Hot weather after summer shows pores more.", 1, "", []],
+    ["safety/help/#after-coring", "After micro-coring", "Hot skin and pores after coring: call the clinic.", 4, "", []],
+  ]);
+  const symptoms = { words: "skin that feels hot", docs: "^safety/", factor: 1, maxShare: 1, slot: 2,
+    answers: "^safety/help/", after: "\\bafter\\b" };
+  const index = new Index(fixture(docs, { symptoms }), EN);
+  const second = (q) => top(index, q)[1];
+  assert.ok(second("hot pores after microneedling").startsWith("safety/help"));
+  assert.notStrictEqual(second("hot pores after microneedling"), "safety/help/#after-coring");
+  assert.ok(top(index, "hot pores after coring").slice(0, 2).includes("safety/help/#after-coring")); /* named */
+});
+
 test("the language's own symptom words count however common they are", () => {
   const symptoms = { words: "a fever or pus", docs: "^safety/", factor: 1, maxShare: 0.01, slot: 2,
     answers: "^safety/help/", after: "\\bafter\\b" };
