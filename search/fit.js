@@ -10,8 +10,8 @@
  * The objective is the mean over the fit sets of (hit@3 + MRR@10) / 2, each set counting
  * once whatever its size. Coordinate search: each weight in turn is tried at the values of
  * its grid, keeping the best, for N rounds. It prints the weights to copy into ranking.yml.
- * The sets of the last two rounds (bench/queries-unseen-symptoms6 to 9, -decisions4, -short4, -mixed)
- * and the Spanish -es are never read here.
+ * The sets of the last three rounds (bench/queries-unseen-symptoms6 to 11, -decisions4 and 5,
+ * -short4 and 5, -mixed) and the Spanish -es are never read here.
  */
 "use strict";
 const fs = require("fs");
