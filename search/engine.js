@@ -470,6 +470,11 @@
       return q * q * (1 - W.titleFit + W.titleFit * t) * (doc.location.indexOf("#") < 0 ? 1 + W.pageTitle : 1);
     }
     var topics = this.topics.filter(function (t) { return !t.query.test(query); });
+    /* The side topics the reader did not name that a result belongs to (its address or its page's). */
+    function sideTopics(doc) {
+      var here = self.bare(doc.location), page = doc.parent >= 0 ? self.bare(self.docs[doc.parent].location) : null;
+      return topics.filter(function (t) { return t.docs.test(here) || (page !== null && t.docs.test(page)); });
+    }
     var symptoms = this.symptoms;
     var symptom = symptoms && slots.some(function (s) {
       return !s.stop && s.alts.some(function (a) { return a.terms.some(function (t) { return symptoms.stems[t]; }); });
@@ -478,11 +483,8 @@
       var doc = self.docs[d];
       var coverage = total ? covered[d] / total : 0;
       var score = scores[d] * Math.pow(coverage, W.coveragePower) * (1 + W.titleMatch * titleMatch(doc));
-      var here = self.bare(doc.location), page = doc.parent >= 0 ? self.bare(self.docs[doc.parent].location) : null;
-      topics.forEach(function (t) {
-        if (t.docs.test(here) || (page !== null && t.docs.test(page))) score *= t.factor;
-      });
-      if (symptom && symptoms.docs.test(here)) score *= symptoms.factor;
+      sideTopics(doc).forEach(function (t) { score *= t.factor; });
+      if (symptom && symptoms.docs.test(self.bare(doc.location))) score *= symptoms.factor;
       var words = {};
       slots.forEach(function (s, k) { if (!s.stop) words[s.word] = !!matched[d][k]; });
       return { doc: doc, score: score, coverage: coverage, matched: words, marks: Object.keys(marks[d] || {}) };
@@ -495,10 +497,7 @@
       /* Not the answer of a side topic the reader did not name (what to do after RF for a
          burning scalp). */
       var isAnswer = function (r) {
-        var here = self.bare(r.doc.location);
-        var page = r.doc.parent >= 0 ? self.bare(self.docs[r.doc.parent].location) : null;
-        return symptoms.answers.test(here) &&
-          !topics.some(function (t) { return t.docs.test(here) || (page !== null && t.docs.test(page)); });
+        return symptoms.answers.test(self.bare(r.doc.location)) && !sideTopics(r.doc).length;
       };
       if (!results.slice(0, symptoms.slot).some(isAnswer)) {
         for (var i = symptoms.slot; i < results.length; i++) {
@@ -543,19 +542,19 @@
     return null;
   };
 
-  /* A short extract of a result's text around the first of the words it was found by (the
-     stems of a result's `marks`: the reader's words and the site's words for them, not stop
-     words), with those words marked (HTML, escaped). */
-  Index.prototype.teaser = function (doc, marks, length) {
+  /* A short extract of a result's text around the first of the words it was found by (`found`:
+     a result's `marks`, the stems of the reader's words and of the site's words for them, never
+     stop words), with those words marked (HTML, escaped). */
+  Index.prototype.teaser = function (doc, found, length) {
     var text = doc.text;
     var stems = Object.create(null);
-    marks.forEach(function (stem) { stems[stem] = true; });
-    var re = /[A-Za-z\u00c0-\u024f0-9]+/g, m, first = -1, marks = [];
+    found.forEach(function (stem) { stems[stem] = true; });
+    var re = /[A-Za-z\u00c0-\u024f0-9]+/g, m, first = -1, spans = [];
     while ((m = re.exec(text))) {
       var f = fold(m[0]);
       if (stems[this.stem(f)] || stems[f]) {
         if (first < 0) first = m.index;
-        marks.push([m.index, m.index + m[0].length]);
+        spans.push([m.index, m.index + m[0].length]);
       }
     }
     var start = first < 0 ? 0 : Math.max(0, text.lastIndexOf(" ", Math.max(0, first - 40)) + 1);
@@ -563,7 +562,7 @@
     var end = Math.min(text.length, start + length);
     if (end < text.length) end = Math.max(start + 1, text.lastIndexOf(" ", end));
     var out = start > 0 ? "\u2026" : "", pos = start;
-    marks.forEach(function (r) {
+    spans.forEach(function (r) {
       if (r[0] < pos || r[1] > end) return;
       out += escapeHtml(text.slice(pos, r[0])) + "<mark>" + escapeHtml(text.slice(r[0], r[1])) + "</mark>";
       pos = r[1];
