@@ -7,7 +7,7 @@ Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        written by another person who saw neither the synonyms, the ranking code nor the
        other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh18, and the
        unseen sets -unseen-symptoms, -unseen-decisions, -unseen-short and their later rounds
-       (-unseen-symptoms2 to 9, -decisions2 to 4, -short2 to 4, -mixed). How each set was used is in
+       (-unseen-symptoms2 to 12, -decisions2 to 5, -short2 to 6, -mixed, -mixed2). How each set was used is in
        README, "Search".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
@@ -40,7 +40,7 @@ DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
                  "-unseen-symptoms", "-unseen-decisions", "-unseen-short",
                  *(f"-unseen-{kind}{n}" for n in range(2, 20) for kind in ("symptoms", "decisions", "short")
                    if (ROOT / "bench" / f"queries-unseen-{kind}{n}.tsv").is_file()),
-                 "-unseen-mixed")]
+                 "-unseen-mixed", "-unseen-mixed2")]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
