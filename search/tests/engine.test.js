@@ -108,12 +108,15 @@ test("a query that names a warning sign puts the safety answers first", () => {
   assert.strictEqual(top(index, "pores")[0], "concerns/pores/"); /* no warning sign named */
 });
 
-test("a warning sign reported after treatment brings a when-to-get-help answer into the top three", () => {
-  const docs = fixture().docs.concat([
+/* Three sections on pores that name "hot" skin and rank above the safety answers. */
+const HOT_PORES = [
     ["concerns/pores/#hot-a", "Hot skin and pores", "Hot skin after a peel can make pores look open.", 1, "", []],
     ["concerns/pores/#hot-b", "Hot towels and pores", "Hot towels after a facial do not open pores.", 1, "", []],
     ["concerns/pores/#hot-c", "Hot weather and pores", "Hot weather after summer shows pores more.", 1, "", []],
-  ]);
+];
+
+test("a warning sign reported after treatment brings a when-to-get-help answer into the top three", () => {
+  const docs = fixture().docs.concat(HOT_PORES);
   const symptoms = { words: "skin that feels hot", docs: "^safety/", factor: 1, maxShare: 1, slot: 3,
     answers: "^safety/help/", after: "\\b(after|since|still)\\b" };
   const index = new Index(fixture(docs, { symptoms }), EN);
@@ -128,10 +131,7 @@ test("a warning sign reported after treatment brings a when-to-get-help answer i
 });
 
 test("the answer brought up for a report is not a side topic's the reader did not name", () => {
-  const docs = fixture().docs.concat([
-    ["concerns/pores/#hot-a", "Hot skin and pores", "Hot skin after a peel can make pores look open.", 1, "", []],
-    ["concerns/pores/#hot-b", "Hot towels and pores", "Hot towels after a facial do not open pores.", 1, "", []],
-    ["concerns/pores/#hot-c", "Hot weather and pores", "Hot weather after summer shows pores more.", 1, "", []],
+  const docs = fixture().docs.concat(HOT_PORES, [
     ["safety/help/#after-coring", "After micro-coring", "Hot skin and pores after coring: call the clinic.", 4, "", []],
   ]);
   const symptoms = { words: "skin that feels hot", docs: "^safety/", factor: 1, maxShare: 1, slot: 2,
