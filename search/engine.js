@@ -120,6 +120,15 @@
     }
   }
 
+  /* A ranked result: its doc, score, coverage and which of the reader's words it matched;
+     `marks`, the stems to mark in its extract, are worked out only when asked for (by the
+     worker, for the results it shows), not for every result ranked. */
+  function Result(doc, score, coverage, matched, marksOf, d) {
+    this.doc = doc; this.score = score; this.coverage = coverage; this.matched = matched;
+    this.marksOf = marksOf; this.d = d;
+  }
+  Object.defineProperty(Result.prototype, "marks", { get: function () { return this.marksOf(this.d); } });
+
   /* An address without the language prefix: "es/safety/risks/" -> "safety/risks/". */
   Index.prototype.bare = function (location) {
     return this.prefix && location.indexOf(this.prefix) === 0 ? location.slice(this.prefix.length) : location;
@@ -412,7 +421,6 @@
     if (!slots.length) return { results: [], report: false };
     var cache = Object.create(null);
     var scores = Object.create(null), covered = Object.create(null), matched = Object.create(null);
-    var marks = Object.create(null); /* doc -> the stems it was found by, to mark in its extract */
     var total = 0;
     slots.forEach(function (slot, i) {
       var weight = self.slotWeight(slot);
@@ -425,9 +433,6 @@
           var v = alt.credit * m[d];
           if (!(d in best) || v > best[d]) best[d] = v;
           if (!(d in credit) || alt.credit > credit[d]) credit[d] = alt.credit;
-          if (!slot.stop) alt.terms.forEach(function (t) {
-            if (cache[t] && d in cache[t]) t.split(" ").forEach(function (stem) { (marks[d] = marks[d] || {})[stem] = true; });
-          });
         });
       });
       var factor = slot.stop ? W.stopWord : 1;
@@ -479,6 +484,19 @@
     var symptom = symptoms && slots.some(function (s) {
       return !s.stop && s.alts.some(function (a) { return a.terms.some(function (t) { return symptoms.stems[t]; }); });
     });
+    /* The stems a result was found by, to mark in its extract: the terms of each alternative of
+       a word that is not a stop word that matched it (a phrase only with all its pairs). */
+    function marksOf(d) {
+      var found = Object.create(null);
+      slots.forEach(function (slot) {
+        if (!slot.stop) slot.alts.forEach(function (alt) {
+          var present = alt.terms.filter(function (t) { return cache[t] && d in cache[t]; });
+          if (alt.any || present.length === alt.terms.length)
+            present.forEach(function (t) { t.split(" ").forEach(function (stem) { found[stem] = true; }); });
+        });
+      });
+      return Object.keys(found);
+    }
     var results = Object.keys(scores).map(function (d) {
       var doc = self.docs[d];
       var coverage = total ? covered[d] / total : 0;
@@ -487,7 +505,7 @@
       if (symptom && symptoms.docs.test(self.bare(doc.location))) score *= symptoms.factor;
       var words = {};
       slots.forEach(function (s, k) { if (!s.stop) words[s.word] = !!matched[d][k]; });
-      return { doc: doc, score: score, coverage: coverage, matched: words, marks: Object.keys(marks[d] || {}) };
+      return new Result(doc, score, coverage, words, marksOf, d);
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
     /* A reader naming a warning sign sees, at the latest in place `slot`, the best-scoring of the
