@@ -95,7 +95,9 @@
       after: data.symptoms.after ? new RegExp(data.symptoms.after, "i") : null
     } : null;
     this.docs = data.docs.map(function (d, n) {
-      return { n: n, location: d[0], title: d[1], text: d[2], parent: d[3], asked: d[4] || "", tags: d[5] || [] };
+      /* learned: the words readers share for it (search/expand.js), counted with `asked`. */
+      return { n: n, location: d[0], title: d[1], text: d[2], parent: d[3], asked: d[4] || "", tags: d[5] || [],
+               learned: d[6] || "" };
     });
     this.build();
     this.synonyms = this.readSynonyms(data.synonyms);
@@ -105,14 +107,14 @@
       o.words.forEach(function (w) { words[w] = true; });
       return { words: words, message: o.message, page: o.page };
     });
-    /* The words of the warning signs and expected effects that tell results apart (not "skin",
-       "face" or "weeks"), and the language's own list of symptom words (symptoms_from: words),
+    /* The words of the warning signs and expected effects that tell results apart in the pages'
+       own words (not "skin", "face" or "weeks"; the learned words do not count), and the language's own list of symptom words (symptoms_from: words),
        which counts whatever its share. */
     if (this.symptoms) {
       var mark = function (text, most) {
         tokens(text).forEach(function (w) {
           var st = self.stem(w);
-          if (!self.stop[w] && self.df[st] && self.df[st] <= most) self.symptoms.stems[st] = true;
+          if (!self.stop[w] && self.ownDf[st] && self.ownDf[st] <= most) self.symptoms.stems[st] = true;
         });
       };
       mark(data.symptoms.words, data.symptoms.maxShare * this.docs.length);
@@ -151,8 +153,8 @@
     var b = this.weights.b;
     var perDoc = this.docs.map(function (doc) {
       var page = doc.parent >= 0 ? self.docs[doc.parent].title : "";
-      var texts = [doc.title, page, doc.text, doc.asked, doc.tags.join(" ")];
-      return texts.map(function (text) {
+      var texts = [doc.title, page, doc.text, doc.asked, doc.tags.join(" "), doc.learned];
+      var fields = texts.map(function (text) {
         var counts = new Map();
         var words = self.words(text, surface);
         var prev = null, before = null;
@@ -170,13 +172,22 @@
         }
         return { counts: counts, length: words.length };
       });
+      /* The learned words count as reader searches; `own` is what the pages and editors wrote. */
+      var learned = fields.pop(), asked = fields[3], own = new Set();
+      fields.forEach(function (field) { field.counts.forEach(function (_, term) { own.add(term); }); });
+      learned.counts.forEach(function (count, term) { add(asked.counts, term, count); });
+      asked.length += learned.length;
+      fields.own = own;
+      return fields;
     });
     var avg = FIELDS.map(function (_, f) {
       var sum = 0;
       perDoc.forEach(function (fields) { sum += fields[f].length; });
       return sum / Math.max(1, perDoc.length) || 1;
     });
+    var ownDf = Object.create(null); /* df without the learned words: what the symptom words use */
     perDoc.forEach(function (fields, n) {
+      fields.own.forEach(function (term) { ownDf[term] = (ownDf[term] || 0) + 1; });
       fields.forEach(function (field, f) {
         var norm = 1 - b + b * (field.length / avg[f]);
         field.counts.forEach(function (count, term) {
@@ -196,6 +207,7 @@
     });
     this.postings = postings;
     this.df = df;
+    this.ownDf = ownDf;
     this.surface = surface;
     this.surfaceList = Object.keys(surface);
   };
@@ -589,7 +601,7 @@
     return out;
   };
 
-  function add(counts, term) { counts.set(term, (counts.get(term) || 0) + 1); }
+  function add(counts, term, n) { counts.set(term, (counts.get(term) || 0) + (n || 1)); }
 
   function unique(list) {
     var seen = Object.create(null);

@@ -2,7 +2,9 @@
 
 Everything search needs lives in search/ (see README, "Search"): the engine and worker
 (JavaScript), the weights (data/ranking.yml), each language's vocabulary (data/<lang>.yml)
-and the searches readers type for each result (data/questions-<lang>.yml). This hook
+the searches readers type for each result (data/questions-<lang>.yml) and the words readers
+share for results whose pages never use them (data/reader-words-<lang>.yml, written by
+search/expand.js from the development query sets). This hook
 
 - checks those data files when the build starts, failing with the file, the entry and the fix;
 - after Material's search plugin has split the pages into results, writes per language the
@@ -43,6 +45,7 @@ MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers
 LETTER = "a-z0-9áéíóúüñàèìòùâêîôûäëïöçã"  # Latin letters, with the accents Spanish (and loanwords) use
 SEARCH = re.compile(f"[¿¡]?[{LETTER}][{LETTER} '&.,?¿!¡%/-]*")  # a reader search: lower case, Latin letters
 MAX_SEARCH_WORDS = 12
+READER_WORD = re.compile(f"[{LETTER}]{{2,}}")  # one learned word: lower case, no spaces
 SOURCES_LINE = re.compile(r"<p[^>]*>(?:Sources|Fuentes): (S\d+(, )?)+</p>")  # FAQ answers' last line
 TAG = re.compile(r"<[^>]+>")
 
@@ -252,6 +255,21 @@ def load_questions(path: Path) -> dict[str, list[str]]:
     return data
 
 
+def load_reader_words(path: Path) -> dict[str, list[str]]:
+    """Read reader-words-<lang>.yml: result address -> the words readers share for it."""
+    data = load_yaml(path) or {}
+    regenerate = "it is written by search/expand.js: run node search/expand.js SITE_DIR again, do not edit it by hand"
+    if not isinstance(data, dict):
+        raise _fail(path, "", f"expected a mapping of result addresses to lists of words ({regenerate})")
+    for address, words in data.items():
+        if not isinstance(address, str) or not address.startswith("/"):
+            raise _fail(path, f"'{address}'", f"an address starts with '/' ({regenerate})")
+        if (not isinstance(words, list) or not words
+                or not all(isinstance(w, str) and READER_WORD.fullmatch(w) for w in words)):
+            raise _fail(path, f"'{address}'", f"expected a list of lower-case words ({regenerate})")
+    return data
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the search data, and add the page-side script."""
     _data.clear()
@@ -262,7 +280,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     LANGUAGES.update((code, lang["prefix"]) for code, lang in _lang.load(Path(config.config_file_path).parent).items())
     for lang in LANGUAGES:
         _data[lang] = {"vocabulary": load_vocabulary(data / f"{lang}.yml", lang),
-                       "questions": load_questions(data / f"questions-{lang}.yml")}
+                       "questions": load_questions(data / f"questions-{lang}.yml"),
+                       "reader_words": load_reader_words(data / f"reader-words-{lang}.yml")}
     if LOADER not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(LOADER)
     return config
@@ -322,20 +341,28 @@ def language_words(vocab: dict[str, Any], others: set[str]) -> list[str]:
     return sorted(w for w in words if len(w) > 1 and w not in others)
 
 
-def index_docs(docs: list[dict], questions: dict[str, list[str]], path: Path) -> list[list]:
-    """The results of one language in the index's form: [address, title, text, page, searches, tags]."""
+def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: dict[str, list[str]],
+               lang: str) -> list[list]:
+    """The results of one language in the index's form: [address, title, text, page, searches, tags, words]."""
     by_location = {d["location"]: n for n, d in enumerate(docs)}
     unknown = sorted(a for a in questions if a[1:] not in by_location)
     if unknown:
-        raise _fail(path, "", f"no search result has the address {', '.join(unknown)}. A heading id or "
-                    "page was renamed or removed: published links must keep working, so keep the old id "
-                    "(or add an alias or redirect, see CONTRIBUTING), then use the result's current address here")
+        raise _fail(folder() / "data" / f"questions-{lang}.yml", "", f"no search result has the address "
+                    f"{', '.join(unknown)}. A heading id or page was renamed or removed: published links must "
+                    "keep working, so keep the old id (or add an alias or redirect, see CONTRIBUTING), then use "
+                    "the result's current address here")
+    unknown = sorted(a for a in reader_words if a[1:] not in by_location)
+    if unknown:
+        raise _fail(folder() / "data" / f"reader-words-{lang}.yml", "", f"no search result has the address "
+                    f"{', '.join(unknown)}. A heading id or page was renamed or removed: build the site and run "
+                    "node search/expand.js SITE_DIR again (it writes this file; do not edit it by hand)")
     out = []
     for d in docs:
         loc = d["location"]
         page = by_location.get(loc.split("#")[0], -1) if "#" in loc else -1
         asked = " ".join(questions.get("/" + loc, []))
-        out.append([loc, plain(d["title"]), plain(d.get("text", "")), page, asked, d.get("tags") or []])
+        out.append([loc, plain(d["title"]), plain(d.get("text", "")), page, asked, d.get("tags") or [],
+                    " ".join(reader_words.get("/" + loc, []))])
     return out
 
 
@@ -405,7 +432,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                  **{k: v for k, v in vocab.items()
                     if k not in ("stemmer", "topic_queries", "symptom_words", "symptom_always", "symptom_reports",
                                  "other_language")},
-                 "docs": index_docs(docs, _data[lang]["questions"], folder() / "data" / f"questions-{lang}.yml")}
+                 "docs": index_docs(docs, _data[lang]["questions"], _data[lang]["reader_words"], lang)}
         locations = {d[0] for d in index["docs"]}
         bare = [loc[len(LANGUAGES[lang]):] for loc in locations]
         answers, safety = re.compile(ranking["symptoms"]["answers"]), re.compile(ranking["symptoms"]["docs"])

@@ -38,8 +38,8 @@ def browser_urls(site: Path) -> list[str]:
 
 
 def link_search(project: Path) -> None:
-    """Give a small test project the real search folder, but no reader searches:
-    those name the real site's pages. Its change history is emptied for the same reason."""
+    """Give a small test project the real search folder, but no reader searches or learned
+    reader words: those name the real site's pages. Its change history is emptied for the same reason."""
     history = project / "data" / "changes.yml"
     if history.exists() or history.is_symlink():
         history.unlink()  # a symlink to the real file, or a copy: never write through it
@@ -49,7 +49,7 @@ def link_search(project: Path) -> None:
         if path.name != "data":
             (project / "search" / path.name).symlink_to(path)
     for path in (ROOT / "search" / "data").iterdir():
-        if path.name.startswith("questions-"):
+        if path.name.startswith(("questions-", "reader-words-")):
             (project / "search" / "data" / path.name).write_text("{}\n", encoding="utf-8")
         elif path.name in ("en.yml", "es.yml"):  # a small project has home pages, not the site's fallback pages
             home = "" if path.name == "en.yml" else path.stem + "/"

@@ -55,6 +55,10 @@ CASES = {
                                           "symptoms_from: files: no file includes/expected-effect.md"),
     "symptom words not words": ("en.yml", ("    infection infected granuloma", "    Infection, infected granuloma"), None,
                                 "symptoms_from: words: expected lower-case words separated by spaces"),
+    "learned words for a renamed heading": ("reader-words-en.yml", None, '"/page/#old-name": ["sandpaper"]\n',
+                                            "no search result has the address /page/#old-name"),
+    "learned words edited by hand": ("reader-words-en.yml", None, '"/page/#a-section": ["Sand paper"]\n',
+                                     "expected a list of lower-case words (it is written by search/expand.js"),
     "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
                            "symptom_reports: expected 'why:', 'pattern:'"),
 }
@@ -91,13 +95,17 @@ def test_bad_search_data_fails_build(tmp_path: Path, case: str) -> None:
 
 
 def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
-    """A result's reader searches go into its index entry; readers never see them."""
+    """A result's reader searches and learned reader words go into its index entry; readers never see them."""
     project = make_project(tmp_path, {"page.md": GOOD})
     (search_data_copy(project) / QUESTIONS).write_text(
         '"/page/#a-section":\n  - sunburn tonight\n  - fever blister tonight\n', encoding="utf-8")
+    (project / "search" / "data" / "reader-words-en.yml").write_text(
+        '"/page/#a-section": ["sandpaper", "true"]\n', encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     index = json.loads(next((tmp_path / "out" / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
     (doc,) = [d for d in index["docs"] if d[0] == "page/#a-section"]
     assert doc[4] == "sunburn tonight fever blister tonight"
+    assert doc[6] == "sandpaper true"
+    assert "sandpaper" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")
     assert "sunburn" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")

@@ -153,6 +153,20 @@ test("the language's own symptom words count however common they are", () => {
   assert.strictEqual(index.answer("face").report, false); /* no "after" */
 });
 
+test("words readers share for a result find it, and do not change which words name a symptom", () => {
+  const symptoms = { words: "pus", docs: "^safety/", factor: 1, maxShare: 0.2, slot: 2,
+    answers: "^safety/help/", after: "\\bafter\\b" };
+  const learned = (docs, words) => docs.map((d) => [...d, d[0].startsWith("concerns/") || d[0].startsWith("treatments/") ? words : ""]);
+  const plain = new Index(fixture(undefined, { symptoms }), EN);
+  const index = new Index(fixture(learned(fixture().docs, "pus sandpaper"), { symptoms }), EN);
+  assert.strictEqual(plain.answer("sandpaper").fallback, true); /* no result has the word */
+  assert.strictEqual(index.answer("sandpaper").fallback, false); /* the learned words are searched */
+  assert.ok(top(index, "sandpaper").every((l) => /^(concerns|treatments)\//.test(l)));
+  assert.ok(index.df[EN("pus")] > 0.2 * index.docs.length); /* common once learned words count ... */
+  assert.strictEqual(index.answer("pus after microneedling").report, true); /* ... still a symptom word */
+  assert.strictEqual(plain.answer("pus after microneedling").report, true);
+});
+
 test("a side topic counts less unless the query names it", () => {
   const index = new Index(fixture(), EN);
   assert.strictEqual(top(index, "how many sessions")[0], "faq/sessions/");
