@@ -1,11 +1,14 @@
 /*
  * Readers' shared words: learns from the development query sets (bench/) the words that
  * several writers, each on their own, used for a result whose page never uses them, and
- * writes them to search/data/reader-words-<lang>.yml. The search hook adds them to that
- * result's reader searches (the "asked" field), so a new reader's words find it too.
+ * writes them to search/data/reader-words-<lang>.yml. The search hook puts them in that
+ * result's index entry and the engine counts them as reader searches, so a new reader's
+ * words find it too.
  *
  * Usage: node search/expand.js SITE_DIR           write search/data/reader-words-<lang>.yml
- *        node search/expand.js SITE_DIR --loo     leave-one-set-out figures (English), write nothing
+ *        node search/expand.js SITE_DIR --loo [--min-sets N] [--max-relevant N]
+ *                                                  leave-one-set-out figures (English), write nothing;
+ *                                                  the options try other thresholds than those below
  *   SITE_DIR  a built site (mkdocs build --strict -d DIR): the words each result already uses
  *             come from its index (the learned words are a field of their own there, not counted)
  *
@@ -99,8 +102,11 @@ function toYaml(learned, lang) {
 
 function builtIndex(site, lang) {
   const dir = path.join(site, "search");
-  const name = fs.readdirSync(dir).find((f) => new RegExp(`^index\\.${lang}\\.[0-9a-f]+\\.json$`).test(f));
-  if (!name) throw new Error(`${dir}: no index.${lang}.*.json; build the site first (mkdocs build --strict -d DIR)`);
+  const name = fs.existsSync(dir) && fs.readdirSync(dir).find((f) => new RegExp(`^index\\.${lang}\\.[0-9a-f]+\\.json$`).test(f));
+  if (!name) {
+    console.error(`${dir}: no index.${lang}.*.json; build the site first (mkdocs build --strict -d DIR)`);
+    process.exit(2);
+  }
   return JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 }
 
@@ -115,9 +121,11 @@ function rank(index, rows) {
 }
 
 if (require.main === module) {
-  const [site, flag] = process.argv.slice(2);
-  if (!site || (flag && flag !== "--loo")) {
-    console.error("usage: node search/expand.js SITE_DIR [--loo]");
+  const [site, flag, ...rest] = process.argv.slice(2);
+  const option = (name, value) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : value);
+  const minSets = option("--min-sets", MIN_SETS), maxRelevant = option("--max-relevant", MAX_RELEVANT);
+  if (!site || (flag && flag !== "--loo") || (rest.length && flag !== "--loo") || !(minSets >= 1) || !(maxRelevant >= 1)) {
+    console.error("usage: node search/expand.js SITE_DIR [--loo [--min-sets N] [--max-relevant N]]");
     process.exit(2);
   }
   if (flag === "--loo") {
@@ -126,7 +134,7 @@ if (require.main === module) {
     const base = new Index(withWords(data, {}), stemmer("en"));
     let gained = 0;
     for (const [name, rows] of sets) {
-      const learned = learn(data, sets.filter(([other]) => other !== name), "en");
+      const learned = learn(data, sets.filter(([other]) => other !== name), "en", minSets, maxRelevant);
       const [h0, m0] = rank(base, rows), [h1, m1] = rank(new Index(withWords(data, learned), stemmer("en")), rows);
       gained += h1 - h0;
       console.log(`${name.padEnd(32)} hit@3 ${(h0 / rows.length).toFixed(3)} -> ${(h1 / rows.length).toFixed(3)} (${h1 - h0 >= 0 ? "+" : ""}${h1 - h0})  MRR@10 ${m0.toFixed(3)} -> ${m1.toFixed(3)}`);
