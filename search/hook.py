@@ -258,7 +258,7 @@ def load_questions(path: Path) -> dict[str, list[str]]:
 def load_reader_words(path: Path) -> dict[str, list[str]]:
     """Read reader-words-<lang>.yml: result address -> the words readers share for it."""
     data = load_yaml(path) or {}
-    regenerate = "it is written by search/expand.js: run node search/expand.js SITE_DIR again, do not edit it by hand"
+    regenerate = "it is written by search/expand.js: run node search/expand.js SITE_DIR again, do not add words by hand"
     if not isinstance(data, dict):
         raise _fail(path, "", f"expected a mapping of result addresses to lists of words ({regenerate})")
     for address, words in data.items():
@@ -354,8 +354,9 @@ def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: 
     unknown = sorted(a for a in reader_words if a[1:] not in by_location)
     if unknown:
         raise _fail(folder() / "data" / f"reader-words-{lang}.yml", "", f"no search result has the address "
-                    f"{', '.join(unknown)}. A heading id or page was renamed or removed: build the site and run "
-                    "node search/expand.js SITE_DIR again (it writes this file; do not edit it by hand)")
+                    f"{', '.join(unknown)}. A heading id or page was renamed or removed: change the address here "
+                    f"as in questions-{lang}.yml (or delete its line), build, then run node search/expand.js "
+                    "SITE_DIR, which writes this file again")
     out = []
     for d in docs:
         loc = d["location"]
