@@ -37,9 +37,9 @@ const SETS = { en: [
   path.join(ROOT, "..", "shared", "search-queries.tsv"),
   ...["", "-sections", "-sections2", "-holdout", "-final", "-fresh",
     ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map((n) => `-fresh${n}`),
-    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `-unseen-symptoms${n > 1 ? n : ""}`),
-    ...[1, 2, 3, 4, 5].map((n) => `-unseen-decisions${n > 1 ? n : ""}`),
-    ...[1, 2, 3, 4, 5, 6].map((n) => `-unseen-short${n > 1 ? n : ""}`),
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `-unseen-symptoms${n > 1 ? n : ""}`),
+    ...[1, 2, 3, 4, 5, 6].map((n) => `-unseen-decisions${n > 1 ? n : ""}`),
+    ...[1, 2, 3, 4, 5, 6, 7].map((n) => `-unseen-short${n > 1 ? n : ""}`),
     "-unseen-mixed", "-unseen-mixed2"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)),
 ], es: ["-es-dev", "-unseen-es"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)) };
 
