@@ -108,17 +108,19 @@
       return { words: words, message: o.message, page: o.page };
     });
     /* The words of the warning signs and expected effects that tell results apart in the pages'
-       own words (not "skin", "face" or "weeks"; the learned words do not count), and the language's own list of symptom words (symptoms_from: words),
-       which counts whatever its share. */
+       own words (not "skin", "face" or "weeks"; the learned reader words do not count), and the
+       language's own list of symptom words (symptoms_from: words) and those learned from the
+       query sets, which count whatever their share. */
     if (this.symptoms) {
-      var mark = function (text, most) {
+      var mark = function (text, most, df) {
         tokens(text).forEach(function (w) {
           var st = self.stem(w);
-          if (!self.stop[w] && self.ownDf[st] && self.ownDf[st] <= most) self.symptoms.stems[st] = true;
+          if (!self.stop[w] && df[st] && df[st] <= most) self.symptoms.stems[st] = true;
         });
       };
-      mark(data.symptoms.words, data.symptoms.maxShare * this.docs.length);
-      mark(data.symptoms.always || "", Infinity);
+      mark(data.symptoms.words, data.symptoms.maxShare * this.docs.length, this.ownDf);
+      mark(data.symptoms.always || "", Infinity, this.ownDf);
+      mark(data.symptoms.learned || "", Infinity, this.df); /* found in a page or in its learned words */
     }
   }
 

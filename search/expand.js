@@ -31,6 +31,7 @@ const STEM = { en: "en", es: "es" }; /* language -> its stemmer file in vendor/ 
 const stemmer = (lang) => require(`./vendor/orama-stemmers-3.1.18/${STEM[lang]}.cjs`).stemmer;
 const MIN_SETS = 4;      /* writers (sets) who must share a word: 3 added more noise, 5 too little */
 const MAX_RELEVANT = 6;  /* a query listing more good answers says little about each */
+const SYMPTOM_SHARE = 0.95; /* a symptom word: of the queries using it, this share list a help answer (0.9: 5 more false help links for 20 true) */
 /* The development sets (every set measured at the end of its round); the current round's
    fresh sets join only after their end measurement. */
 const SETS = { en: [
@@ -48,56 +49,78 @@ function readSet(file) {
     .map((l) => { const [q, p] = l.split("\t"); return [q.trim(), new RegExp(p.trim(), "i")]; });
 }
 
-/* The words to add: result address -> sorted words. `sets` is [[name, [[query, regex]]]];
-   `data` the built index of one language (its docs and stop words). */
+/* What the query sets teach, for one language: `results`, result address -> sorted words, and
+   `symptoms`, sorted words that mark a query about something after treatment. `sets` is
+   [[name, [[query, regex]]]]; `data` the built index of that language. */
 function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT) {
-  const index = new Index({ ...data, docs: [] }, stemmer(lang));
+  /* The index without any learned symptom words: which words name a symptom already. */
+  const index = new Index({ ...data, docs: data.docs, symptoms: { ...data.symptoms, learned: "" } }, stemmer(lang));
   const docs = data.docs;
   const has = docs.map((d) => new Set(tokens([d[1], d[2], d[4], d[3] >= 0 ? docs[d[3]][1] : ""].join(" "))
     .map((w) => index.stem(w))));
+  const answers = new RegExp(data.symptoms.answers, "i");
   const found = docs.map(() => new Map()); /* stem -> {sets, words: word -> count} */
+  const symptom = new Map(); /* stem -> {sets, words, about: queries about a symptom, other: the rest} */
+  const count = (map, st, w, name) => {
+    if (!map.has(st)) map.set(st, { sets: new Set(), words: new Map(), about: 0, other: 0 });
+    const e = map.get(st);
+    if (name) e.sets.add(name);
+    e.words.set(w, (e.words.get(w) || 0) + 1);
+    return e;
+  };
   for (const [name, rows] of sets) {
     for (const [query, re] of rows) {
       const relevant = [];
       docs.forEach((d, n) => { if (re.test("/" + d[0]) || re.test(d[1])) relevant.push(n); });
-      if (!relevant.length || relevant.length > maxRelevant) continue;
       const words = tokens(query).filter((w) => w.length > 1 && !index.stop[w] && !/^[0-9.]+$/.test(w));
-      for (const n of relevant) {
-        for (const w of words) {
-          const st = index.stem(w);
-          if (has[n].has(st)) continue;
-          if (!found[n].has(st)) found[n].set(st, { sets: new Set(), words: new Map() });
-          const e = found[n].get(st);
-          e.sets.add(name);
-          e.words.set(w, (e.words.get(w) || 0) + 1);
-        }
+      const about = relevant.some((n) => answers.test(index.bare(docs[n][0])));
+      for (const w of new Set(words)) {
+        const st = index.stem(w);
+        if (w.length < 3 || index.symptoms.stems[st]) continue;
+        const e = count(symptom, st, w, about ? name : null);
+        if (about) e.about++; else e.other++;
+      }
+      if (!relevant.length || relevant.length > maxRelevant) continue;
+      for (const n of relevant) for (const w of words) {
+        const st = index.stem(w);
+        if (!has[n].has(st)) count(found[n], st, w, name);
       }
     }
   }
-  const out = {};
+  const commonest = (e) => [...e.words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  const results = {};
   docs.forEach((d, n) => {
-    const words = [...found[n].values()].filter((e) => e.sets.size >= minSets)
-      .map((e) => [...e.words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]).sort();
-    if (words.length) out["/" + d[0]] = words;
+    const words = [...found[n].values()].filter((e) => e.sets.size >= minSets).map(commonest).sort();
+    if (words.length) results["/" + d[0]] = words;
   });
-  return out;
+  const symptoms = [...symptom.values()]
+    .filter((e) => e.sets.size >= minSets && e.about >= SYMPTOM_SHARE * (e.about + e.other)).map(commonest).sort();
+  return { symptoms, results };
 }
 
-/* The index with these learned words (its last field, as the hook writes it). */
+/* The index with these learned words (the docs' last field and symptoms.learned, as the hook writes them). */
 function withWords(data, learned) {
-  return { ...data, docs: data.docs.map((d) => [...d.slice(0, 6), (learned["/" + d[0]] || []).join(" ")]) };
+  return { ...data, symptoms: { ...data.symptoms, learned: learned.symptoms.join(" ") },
+    docs: data.docs.map((d) => [...d.slice(0, 6), (learned.results["/" + d[0]] || []).join(" ")]) };
 }
 
 function toYaml(learned, lang) {
+  const quoted = (words) => `[${words.map((w) => `"${w}"`).join(", ")}]`;
   const lines = [
     `# Generated by search/expand.js (node search/expand.js SITE_DIR): do not add words by hand. After`,
     `# renaming a heading id, change its address here as in questions-${lang}.yml, build, and run it again.`,
-    `# Words that readers in at least ${MIN_SETS} development query sets (bench/) used for a result whose`,
-    `# page never uses them; the search hook adds them to that result's reader searches. Language: ${lang}.`,
-    `# After a round of query sets ends, add its sets to SETS in search/expand.js and run it again.`,
+    `# Language: ${lang}. After a round of query sets ends, add its sets to SETS in search/expand.js`,
+    `# and run it again.`,
+    `# symptoms: words that queries about something felt or seen after treatment use, in at least`,
+    `# ${MIN_SETS} development query sets (bench/), and other queries hardly ever (at least ${SYMPTOM_SHARE * 100}% of the`,
+    `# queries using each list an answer on whether it is normal and when to get help): they mark a`,
+    `# symptom as the warning signs' own words do (search/data/ranking.yml, symptoms).`,
+    `symptoms: ${quoted(learned.symptoms)}`,
+    `# results: words that readers in at least ${MIN_SETS} sets used for a result whose page never uses them;`,
+    `# the engine counts them as that result's reader searches.`,
+    Object.keys(learned.results).length ? "results:" : "results: {}",
   ];
-  for (const [address, words] of Object.entries(learned)) lines.push(`"${address}": [${words.map((w) => `"${w}"`).join(", ")}]`);
-  if (!Object.keys(learned).length) lines.push(`{}  # none yet: no word is shared by ${MIN_SETS} of this language's sets`);
+  for (const [address, words] of Object.entries(learned.results)) lines.push(`  "${address}": ${quoted(words)}`);
   return lines.join("\n") + "\n";
 }
 
@@ -111,14 +134,19 @@ function builtIndex(site, lang) {
   return JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 }
 
-function rank(index, rows) {
-  let hit3 = 0, rr = 0;
+/* hit@3 and MRR@10 of a set, and how many of its queries get the help link: of those whose writer
+   listed an answer on whether a symptom is normal, and of the others. */
+function measure(index, rows, answers) {
+  let hit3 = 0, rr = 0, linked = 0, wrong = 0;
   for (const [q, re] of rows) {
-    const r = index.answer(q, true).results.slice(0, 10).findIndex((x) => re.test("/" + x.doc.location) || re.test(x.doc.title)) + 1;
+    const found = index.answer(q, true);
+    const r = found.results.slice(0, 10).findIndex((x) => re.test("/" + x.doc.location) || re.test(x.doc.title)) + 1;
     if (r && r <= 3) hit3++;
     if (r) rr += 1 / r;
+    const about = index.docs.some((d) => answers.test(index.bare(d.location)) && (re.test("/" + d.location) || re.test(d.title)));
+    if (found.report) { if (about) linked++; else wrong++; }
   }
-  return [hit3, rr / rows.length];
+  return { hit3, mrr: rr / rows.length, linked, wrong };
 }
 
 if (require.main === module) {
@@ -132,23 +160,27 @@ if (require.main === module) {
   if (flag === "--loo") {
     const data = builtIndex(site, "en");
     const sets = SETS.en.map((f) => [path.basename(f), readSet(f)]);
-    const base = new Index(withWords(data, {}), stemmer("en"));
-    let gained = 0;
+    const answers = new RegExp(data.symptoms.answers, "i");
+    const base = new Index(withWords(data, { symptoms: [], results: {} }), stemmer("en"));
+    const total = { hit3: 0, linked: 0, wrong: 0 };
+    const signed = (n) => (n >= 0 ? "+" : "") + n;
     for (const [name, rows] of sets) {
       const learned = learn(data, sets.filter(([other]) => other !== name), "en", minSets, maxRelevant);
-      const [h0, m0] = rank(base, rows), [h1, m1] = rank(new Index(withWords(data, learned), stemmer("en")), rows);
-      gained += h1 - h0;
-      console.log(`${name.padEnd(32)} hit@3 ${(h0 / rows.length).toFixed(3)} -> ${(h1 / rows.length).toFixed(3)} (${h1 - h0 >= 0 ? "+" : ""}${h1 - h0})  MRR@10 ${m0.toFixed(3)} -> ${m1.toFixed(3)}`);
+      const a = measure(base, rows, answers), b = measure(new Index(withWords(data, learned), stemmer("en")), rows, answers);
+      for (const k of Object.keys(total)) total[k] += b[k] - a[k];
+      console.log(`${name.padEnd(32)} hit@3 ${(a.hit3 / rows.length).toFixed(3)} -> ${(b.hit3 / rows.length).toFixed(3)} (${signed(b.hit3 - a.hit3)})` +
+        `  MRR@10 ${a.mrr.toFixed(3)} -> ${b.mrr.toFixed(3)}  help link ${signed(b.linked - a.linked)}, on other queries ${signed(b.wrong - a.wrong)}`);
     }
-    console.log(`all sets: ${gained >= 0 ? "+" : ""}${gained} in the top three`);
+    console.log(`all sets: ${signed(total.hit3)} in the top three; the help link on ${signed(total.linked)} queries about a symptom, ${signed(total.wrong)} others`);
   } else {
     for (const lang of Object.keys(SETS)) {
       const file = path.join(__dirname, "data", `reader-words-${lang}.yml`);
       const learned = learn(builtIndex(site, lang), SETS[lang].map((f) => [path.basename(f), readSet(f)]), lang);
       fs.writeFileSync(file, toYaml(learned, lang));
-      console.log(`${path.relative(ROOT, file)}: ${Object.values(learned).flat().length} words for ${Object.keys(learned).length} results (${SETS[lang].length} sets)`);
+      console.log(`${path.relative(ROOT, file)}: ${learned.symptoms.length} symptom words; ` +
+        `${Object.values(learned.results).flat().length} words for ${Object.keys(learned.results).length} results (${SETS[lang].length} sets)`);
     }
   }
 }
 
-module.exports = { learn, withWords, toYaml, MIN_SETS, MAX_RELEVANT };
+module.exports = { learn, withWords, toYaml, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE };

@@ -255,18 +255,21 @@ def load_questions(path: Path) -> dict[str, list[str]]:
     return data
 
 
-def load_reader_words(path: Path) -> dict[str, list[str]]:
-    """Read reader-words-<lang>.yml: result address -> the words readers share for it."""
-    data = load_yaml(path) or {}
+def load_reader_words(path: Path) -> dict[str, Any]:
+    """Read reader-words-<lang>.yml: the learned symptom words, and result address -> words."""
+    data = load_yaml(path)
     regenerate = "it is written by search/expand.js: run node search/expand.js SITE_DIR again, do not add words by hand"
-    if not isinstance(data, dict):
-        raise _fail(path, "", f"expected a mapping of result addresses to lists of words ({regenerate})")
-    for address, words in data.items():
+    if not isinstance(data, dict) or set(data) != {"symptoms", "results"} or not isinstance(data["results"], dict):
+        raise _fail(path, "", f"expected 'symptoms: [words]' and 'results:' (result addresses with their words) ({regenerate})")
+    if not isinstance(data["symptoms"], list) or \
+            not all(isinstance(w, str) and READER_WORD.fullmatch(w) for w in data["symptoms"]):
+        raise _fail(path, "symptoms", f"expected a list of lower-case words ({regenerate})")
+    for address, words in data["results"].items():
         if not isinstance(address, str) or not address.startswith("/"):
-            raise _fail(path, f"'{address}'", f"an address starts with '/' ({regenerate})")
+            raise _fail(path, f"results: '{address}'", f"an address starts with '/' ({regenerate})")
         if (not isinstance(words, list) or not words
                 or not all(isinstance(w, str) and READER_WORD.fullmatch(w) for w in words)):
-            raise _fail(path, f"'{address}'", f"expected a list of lower-case words ({regenerate})")
+            raise _fail(path, f"results: '{address}'", f"expected a list of lower-case words ({regenerate})")
     return data
 
 
@@ -341,7 +344,7 @@ def language_words(vocab: dict[str, Any], others: set[str]) -> list[str]:
     return sorted(w for w in words if len(w) > 1 and w not in others)
 
 
-def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: dict[str, list[str]],
+def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: dict[str, Any],
                lang: str) -> list[list]:
     """The results of one language in the index's form: [address, title, text, page, searches, tags, words]."""
     by_location = {d["location"]: n for n, d in enumerate(docs)}
@@ -351,7 +354,7 @@ def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: 
                     f"{', '.join(unknown)}. A heading id or page was renamed or removed: published links must "
                     "keep working, so keep the old id (or add an alias or redirect, see CONTRIBUTING), then use "
                     "the result's current address here")
-    unknown = sorted(a for a in reader_words if a[1:] not in by_location)
+    unknown = sorted(a for a in reader_words["results"] if a[1:] not in by_location)
     if unknown:
         raise _fail(folder() / "data" / f"reader-words-{lang}.yml", "", f"no search result has the address "
                     f"{', '.join(unknown)}. A heading id or page was renamed or removed: change the address here "
@@ -363,7 +366,7 @@ def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: 
         page = by_location.get(loc.split("#")[0], -1) if "#" in loc else -1
         asked = " ".join(questions.get("/" + loc, []))
         out.append([loc, plain(d["title"]), plain(d.get("text", "")), page, asked, d.get("tags") or [],
-                    " ".join(reader_words.get("/" + loc, []))])
+                    " ".join(reader_words["results"].get("/" + loc, []))])
     return out
 
 
@@ -428,6 +431,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                  "topics": [{"docs": t["docs"], "query": vocab["topic_queries"][t["name"]], "factor": t["factor"]}
                             for t in ranking["topics"]],
                  "symptoms": {**ranking["symptoms"], "words": vocab["symptom_words"], "always": vocab["symptom_always"],
+                              "learned": " ".join(_data[lang]["reader_words"]["symptoms"]),
                               "after": vocab["symptom_reports"]},
                  "others": other_languages(lang, material["docs"]),
                  **{k: v for k, v in vocab.items()

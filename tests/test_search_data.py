@@ -55,10 +55,17 @@ CASES = {
                                           "symptoms_from: files: no file includes/expected-effect.md"),
     "symptom words not words": ("en.yml", ("    infection infected granuloma", "    Infection, infected granuloma"), None,
                                 "symptoms_from: words: expected lower-case words separated by spaces"),
-    "learned words for a renamed heading": ("reader-words-en.yml", None, '"/page/#old-name": ["sandpaper"]\n',
+    "learned words for a renamed heading": ("reader-words-en.yml", None,
+                                            'symptoms: []\nresults:\n  "/page/#old-name": ["sandpaper"]\n',
                                             "no search result has the address /page/#old-name"),
-    "learned words edited by hand": ("reader-words-en.yml", None, '"/page/#a-section": ["Sand paper"]\n',
-                                     "expected a list of lower-case words (it is written by search/expand.js"),
+    "learned words edited by hand": ("reader-words-en.yml", None,
+                                     'symptoms: []\nresults:\n  "/page/#a-section": ["Sand paper"]\n',
+                                     "results: '/page/#a-section': expected a list of lower-case words "
+                                     "(it is written by search/expand.js"),
+    "learned symptom word with a space": ("reader-words-en.yml", None, 'symptoms: ["sand paper"]\nresults: {}\n',
+                                          "symptoms: expected a list of lower-case words"),
+    "learned words without their keys": ("reader-words-en.yml", None, '"/page/#a-section": ["sandpaper"]\n',
+                                         "expected 'symptoms: [words]' and 'results:'"),
     "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
                            "symptom_reports: expected 'why:', 'pattern:'"),
 }
@@ -100,12 +107,13 @@ def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
     (search_data_copy(project) / QUESTIONS).write_text(
         '"/page/#a-section":\n  - sunburn tonight\n  - fever blister tonight\n', encoding="utf-8")
     (project / "search" / "data" / "reader-words-en.yml").write_text(
-        '"/page/#a-section": ["sandpaper", "true"]\n', encoding="utf-8")
+        'symptoms: ["shivery"]\nresults:\n  "/page/#a-section": ["sandpaper", "true"]\n', encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     index = json.loads(next((tmp_path / "out" / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
     (doc,) = [d for d in index["docs"] if d[0] == "page/#a-section"]
     assert doc[4] == "sunburn tonight fever blister tonight"
     assert doc[6] == "sandpaper true"
+    assert index["symptoms"]["learned"] == "shivery"
     assert "sandpaper" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")
     assert "sunburn" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")

@@ -153,7 +153,7 @@ test("the language's own symptom words count however common they are", () => {
   assert.strictEqual(index.answer("face").report, false); /* no "after" */
 });
 
-test("words readers share for a result find it, and do not change which words name a symptom", () => {
+test("words readers share find a result, do not change which page words name a symptom, and learned symptom words count", () => {
   const symptoms = { words: "pus", docs: "^safety/", factor: 1, maxShare: 0.2, slot: 2,
     answers: "^safety/help/", after: "\\bafter\\b" };
   const learned = (docs, words) => docs.map((d) => [...d, d[0].startsWith("concerns/") || d[0].startsWith("treatments/") ? words : ""]);
@@ -165,6 +165,11 @@ test("words readers share for a result find it, and do not change which words na
   assert.ok(index.df[EN("pus")] > 0.2 * index.docs.length); /* common once learned words count ... */
   assert.strictEqual(index.answer("pus after microneedling").report, true); /* ... still a symptom word */
   assert.strictEqual(plain.answer("pus after microneedling").report, true);
+  /* A learned symptom word counts, found in a page or only in the words readers share. */
+  assert.strictEqual(index.answer("sandpaper after microneedling").report, false);
+  const taught = new Index(fixture(learned(fixture().docs, "pus sandpaper"), { symptoms: { ...symptoms, learned: "sandpaper" } }), EN);
+  assert.strictEqual(taught.answer("sandpaper after microneedling").report, true);
+  assert.strictEqual(taught.answer("sandpaper").report, false); /* not told as after treatment */
 });
 
 test("a side topic counts less unless the query names it", () => {

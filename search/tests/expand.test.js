@@ -1,31 +1,43 @@
-/* Unit tests of search/expand.js, which learns the words readers share for a result (node --test search/tests). */
+/* Unit tests of search/expand.js, which learns what readers share from the query sets (node --test search/tests). */
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { learn, MIN_SETS, MAX_RELEVANT } = require("../expand.js");
+const { learn, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE } = require("../expand.js");
 
 const DOCS = [
   ["safety/help/#dry", "Dry skin", "Dry, flaking skin for a few days is expected.", -1, "flaky skin", []],
   ["safety/help/#fever", "Fever", "A fever after treatment needs a doctor today.", -1, "", []],
   ...Array.from({ length: MAX_RELEVANT }, (_, n) => [`concerns/c${n}/`, `Concern ${n}`, "Pores and lines.", -1, "", []]),
 ];
-const data = { stop: ["my", "is", "it", "like", "after"], docs: DOCS, /* and what an index needs besides */
-  weights: { b: 0.75 }, variants: {}, topics: [], synonyms: [] };
+const data = { stop: ["my", "is", "it", "like", "after", "the", "for"], docs: DOCS, /* and what an index needs besides */
+  weights: { b: 0.75 }, variants: {}, topics: [], synonyms: [],
+  symptoms: { words: "fever flaking", docs: "^safety/", answers: "^safety/help/", maxShare: 1, factor: 1 } };
 /* Sets by different writers: each query lists the results that answer it. */
 const sets = (n, query, label) => Array.from({ length: n }, (_, k) => [`set${k}`, [[query, new RegExp(label, "i")]]]);
+const HELP = "^/safety/help/#dry$";
 
 test("a word is learned for a result when queries of enough sets use it and the result's page does not", () => {
-  const learned = learn(data, sets(MIN_SETS, "my skin is like sandpaper", "^/safety/help/#dry$"), "en");
-  assert.deepStrictEqual(learned, { "/safety/help/#dry": ["sandpaper"] }); /* not "skin": the page has it */
+  const learned = learn(data, sets(MIN_SETS, "my skin is like sandpaper", HELP), "en");
+  assert.deepStrictEqual(learned.results, { "/safety/help/#dry": ["sandpaper"] }); /* not "skin": the page has it */
 });
 
 test("one set fewer, a word the result's reader searches have, or too many answers: nothing learned", () => {
-  assert.deepStrictEqual(learn(data, sets(MIN_SETS - 1, "sandpaper skin", "^/safety/help/#dry$"), "en"), {});
-  assert.deepStrictEqual(learn(data, sets(MIN_SETS, "flakes", "^/safety/help/#dry$"), "en"), {}); /* "flaky" */
-  assert.deepStrictEqual(learn(data, sets(MIN_SETS, "sandpaper", "^/safety/|^/concerns/"), "en"), {});
+  assert.deepStrictEqual(learn(data, sets(MIN_SETS - 1, "sandpaper skin", HELP), "en").results, {});
+  assert.deepStrictEqual(learn(data, sets(MIN_SETS, "flakes", HELP), "en").results, {}); /* "flaky" */
+  assert.deepStrictEqual(learn(data, sets(MIN_SETS, "sandpaper", "^/safety/|^/concerns/"), "en").results, {});
 });
 
 test("the same word in one set's many queries is still one set", () => {
-  const one = [["set0", Array.from({ length: MIN_SETS + 2 }, (_, k) => [`sandpaper ${k}`, /^\/safety\/help\/#dry$/])]];
-  assert.deepStrictEqual(learn(data, one, "en"), {});
+  const one = [["set0", Array.from({ length: MIN_SETS + 2 }, (_, k) => [`sandpaper ${k}`, new RegExp(HELP)])]];
+  assert.deepStrictEqual(learn(data, one, "en").results, {});
+});
+
+test("a symptom word: used in enough sets by queries about a symptom, and hardly ever by others", () => {
+  const about = sets(MIN_SETS, "shivery for days", HELP);
+  assert.deepStrictEqual(learn(data, about, "en").symptoms, ["days", "shivery"]);
+  /* Already a symptom word ("fever"), or too often in queries not about a symptom: not learned. */
+  assert.deepStrictEqual(learn(data, sets(MIN_SETS, "fever", HELP), "en").symptoms, []);
+  const others = Math.ceil(MIN_SETS * (1 - SYMPTOM_SHARE) / SYMPTOM_SHARE) + 1;
+  const mixed = about.concat(sets(others, "days of pores", "^/concerns/c0/$").map(([n, rows]) => [`other${n}`, rows]));
+  assert.deepStrictEqual(learn(data, mixed, "en").symptoms, ["shivery"]);
 });
