@@ -6,7 +6,7 @@
  * words find it too.
  *
  * Usage: node search/expand.js SITE_DIR           write search/data/reader-words-<lang>.yml
- *        node search/expand.js SITE_DIR --loo [--min-sets N] [--max-relevant N]
+ *        node search/expand.js SITE_DIR --loo [--min-sets N] [--max-relevant N] [--symptom-share X]
  *                                                  leave-one-set-out figures (English), write nothing;
  *                                                  the options try other thresholds than those below
  *   SITE_DIR  a built site (mkdocs build --strict -d DIR): the words each result already uses
@@ -38,9 +38,9 @@ const SETS = { en: [
   path.join(ROOT, "..", "shared", "search-queries.tsv"),
   ...["", "-sections", "-sections2", "-holdout", "-final", "-fresh",
     ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map((n) => `-fresh${n}`),
-    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `-unseen-symptoms${n > 1 ? n : ""}`),
-    ...[1, 2, 3, 4, 5, 6].map((n) => `-unseen-decisions${n > 1 ? n : ""}`),
-    ...[1, 2, 3, 4, 5, 6, 7].map((n) => `-unseen-short${n > 1 ? n : ""}`),
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((n) => `-unseen-symptoms${n > 1 ? n : ""}`),
+    ...[1, 2, 3, 4, 5, 6, 7].map((n) => `-unseen-decisions${n > 1 ? n : ""}`),
+    ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `-unseen-short${n > 1 ? n : ""}`),
     "-unseen-mixed", "-unseen-mixed2"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)),
 ], es: ["-es-dev", "-unseen-es"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)) };
 
@@ -52,7 +52,7 @@ function readSet(file) {
 /* What the query sets teach, for one language: `results`, result address -> sorted words, and
    `symptoms`, sorted words that mark a query about something after treatment. `sets` is
    [[name, [[query, regex]]]]; `data` the built index of that language. */
-function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT) {
+function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT, symptomShare = SYMPTOM_SHARE) {
   /* The index without any learned symptom words: which words name a symptom already. */
   const index = new Index({ ...data, docs: data.docs, symptoms: { ...data.symptoms, learned: "" } }, stemmer(lang));
   const docs = data.docs;
@@ -94,7 +94,7 @@ function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT)
     if (words.length) results["/" + d[0]] = words;
   });
   const symptoms = [...symptom.values()]
-    .filter((e) => e.sets.size >= minSets && e.about >= SYMPTOM_SHARE * (e.about + e.other)).map(commonest).sort();
+    .filter((e) => e.sets.size >= minSets && e.about >= symptomShare * (e.about + e.other)).map(commonest).sort();
   return { symptoms, results };
 }
 
@@ -153,8 +153,10 @@ if (require.main === module) {
   const [site, flag, ...rest] = process.argv.slice(2);
   const option = (name, value) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : value);
   const minSets = option("--min-sets", MIN_SETS), maxRelevant = option("--max-relevant", MAX_RELEVANT);
-  if (!site || (flag && flag !== "--loo") || (rest.length && flag !== "--loo") || !(minSets >= 1) || !(maxRelevant >= 1)) {
-    console.error("usage: node search/expand.js SITE_DIR [--loo [--min-sets N] [--max-relevant N]]");
+  const symptomShare = option("--symptom-share", SYMPTOM_SHARE);
+  if (!site || (flag && flag !== "--loo") || (rest.length && flag !== "--loo") || !(minSets >= 1) || !(maxRelevant >= 1) ||
+      !(symptomShare > 0 && symptomShare <= 1)) {
+    console.error("usage: node search/expand.js SITE_DIR [--loo [--min-sets N] [--max-relevant N] [--symptom-share X]]");
     process.exit(2);
   }
   if (flag === "--loo") {
@@ -165,7 +167,7 @@ if (require.main === module) {
     const total = { hit3: 0, linked: 0, wrong: 0 };
     const signed = (n) => (n >= 0 ? "+" : "") + n;
     for (const [name, rows] of sets) {
-      const learned = learn(data, sets.filter(([other]) => other !== name), "en", minSets, maxRelevant);
+      const learned = learn(data, sets.filter(([other]) => other !== name), "en", minSets, maxRelevant, symptomShare);
       const a = measure(base, rows, answers), b = measure(new Index(withWords(data, learned), stemmer("en")), rows, answers);
       for (const k of Object.keys(total)) total[k] += b[k] - a[k];
       console.log(`${name.padEnd(32)} hit@3 ${(a.hit3 / rows.length).toFixed(3)} -> ${(b.hit3 / rows.length).toFixed(3)} (${signed(b.hit3 - a.hit3)})` +
