@@ -7,7 +7,7 @@ Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        written by another person who saw neither the synonyms, the ranking code nor the
        other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh18, and the
        unseen sets -unseen-symptoms, -unseen-decisions, -unseen-short and their later rounds
-       (-unseen-symptoms2 to 12, -decisions2 to 5, -short2 to 6, -mixed, -mixed2). How each set was used is in
+       (-unseen-symptoms2 to 18, -decisions2 to 8, -short2 to 9, -mixed, -mixed2). How each set was used is in
        README, "Search".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
