@@ -5,7 +5,7 @@
  *
  * Ranking, in one formula (the weights are data: search/data/ranking.yml):
  *   - Each field of a result (its title, its page's title, its text, the searches readers
- *     type for it, its tags) counts a query term by BM25F: term frequency, damped (k1) and
+ *     type for it with the words readers share for it, its tags) counts a query term by BM25F: term frequency, damped (k1) and
  *     normalised by the field's length (b), weighted per field, times the term's inverse
  *     document frequency, so a rare word ("fever", "wrinkles") outweighs a common one
  *     ("day", "face", "help").
@@ -174,7 +174,8 @@
         }
         return { counts: counts, length: words.length };
       });
-      /* The learned words count as reader searches; `own` is what the pages and editors wrote. */
+      /* The learned words count as reader searches; `own` (the terms the pages and editors wrote)
+         rides on the list of fields. */
       var learned = fields.pop(), asked = fields[3], own = new Set();
       fields.forEach(function (field) { field.counts.forEach(function (_, term) { own.add(term); }); });
       learned.counts.forEach(function (count, term) { add(asked.counts, term, count); });

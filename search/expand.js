@@ -25,6 +25,7 @@
 const fs = require("fs");
 const path = require("path");
 const { Index, tokens } = require("./engine.js");
+const { readQueries } = require("../bench/search_node.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const STEM = { en: "en", es: "es" }; /* language -> its stemmer file in vendor/ */
@@ -44,17 +45,14 @@ const SETS = { en: [
     "-unseen-mixed", "-unseen-mixed2"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)),
 ], es: ["-es-dev", "-unseen-es"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)) };
 
-function readSet(file) {
-  return fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"))
-    .map((l) => { const [q, p] = l.split("\t"); return [q.trim(), new RegExp(p.trim(), "i")]; });
-}
+const readSet = (file) => readQueries(file).map(([q, p]) => [q, new RegExp(p, "i")]);
 
 /* What the query sets teach, for one language: `results`, result address -> sorted words, and
    `symptoms`, sorted words that mark a query about something after treatment. `sets` is
    [[name, [[query, regex]]]]; `data` the built index of that language. */
 function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT, symptomShare = SYMPTOM_SHARE) {
   /* The index without any learned symptom words: which words name a symptom already. */
-  const index = new Index({ ...data, docs: data.docs, symptoms: { ...data.symptoms, learned: "" } }, stemmer(lang));
+  const index = new Index({ ...data, symptoms: { ...data.symptoms, learned: "" } }, stemmer(lang));
   const docs = data.docs;
   const has = docs.map((d) => new Set(tokens([d[1], d[2], d[4], d[3] >= 0 ? docs[d[3]][1] : ""].join(" "))
     .map((w) => index.stem(w))));

@@ -2,9 +2,9 @@
 
 Everything search needs lives in search/ (see README, "Search"): the engine and worker
 (JavaScript), the weights (data/ranking.yml), each language's vocabulary (data/<lang>.yml)
-the searches readers type for each result (data/questions-<lang>.yml) and the words readers
-share for results whose pages never use them (data/reader-words-<lang>.yml, written by
-search/expand.js from the development query sets). This hook
+the searches readers type for each result (data/questions-<lang>.yml) and what readers of the
+development query sets share: words for results whose pages never use them, and symptom words
+(data/reader-words-<lang>.yml, written by search/expand.js). This hook
 
 - checks those data files when the build starts, failing with the file, the entry and the fix;
 - after Material's search plugin has split the pages into results, writes per language the
@@ -348,18 +348,16 @@ def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: 
                lang: str) -> list[list]:
     """The results of one language in the index's form: [address, title, text, page, searches, tags, words]."""
     by_location = {d["location"]: n for n, d in enumerate(docs)}
-    unknown = sorted(a for a in questions if a[1:] not in by_location)
-    if unknown:
-        raise _fail(folder() / "data" / f"questions-{lang}.yml", "", f"no search result has the address "
-                    f"{', '.join(unknown)}. A heading id or page was renamed or removed: published links must "
-                    "keep working, so keep the old id (or add an alias or redirect, see CONTRIBUTING), then use "
-                    "the result's current address here")
-    unknown = sorted(a for a in reader_words["results"] if a[1:] not in by_location)
-    if unknown:
-        raise _fail(folder() / "data" / f"reader-words-{lang}.yml", "", f"no search result has the address "
-                    f"{', '.join(unknown)}. A heading id or page was renamed or removed: change the address here "
-                    f"as in questions-{lang}.yml (or delete its line), build, then run node search/expand.js "
-                    "SITE_DIR, which writes this file again")
+    for name, addresses, fix in (
+            (f"questions-{lang}.yml", questions, "published links must keep working, so keep the old id (or add "
+             "an alias or redirect, see CONTRIBUTING), then use the result's current address here"),
+            (f"reader-words-{lang}.yml", reader_words["results"], f"change the address here as in "
+             f"questions-{lang}.yml (or delete its line), build, then run node search/expand.js SITE_DIR, "
+             "which writes this file again")):
+        unknown = sorted(a for a in addresses if a[1:] not in by_location)
+        if unknown:
+            raise _fail(folder() / "data" / name, "", f"no search result has the address {', '.join(unknown)}. "
+                        f"A heading id or page was renamed or removed: {fix}")
     out = []
     for d in docs:
         loc = d["location"]
