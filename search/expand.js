@@ -1,9 +1,10 @@
 /*
  * Readers' shared words: learns from the development query sets (bench/) the words that
- * several writers, each on their own, used for a result whose page never uses them, and
- * writes them to search/data/reader-words-<lang>.yml. The search hook puts them in that
- * result's index entry and the engine counts them as reader searches, so a new reader's
- * words find it too.
+ * several writers, each on their own, used for a result whose page never uses them, and the
+ * words their queries about something after treatment share (symptom words), and writes them
+ * to search/data/reader-words-<lang>.yml. The search hook puts them in the index; the engine
+ * counts a result's words as its reader searches and the symptom words as the warning signs'
+ * own, so a new reader's words find the answer too.
  *
  * Usage: node search/expand.js SITE_DIR           write search/data/reader-words-<lang>.yml
  *        node search/expand.js SITE_DIR --loo [--min-sets N] [--max-relevant N] [--symptom-share X]
@@ -15,8 +16,10 @@
  * A word is added to a result when queries from at least MIN_SETS different sets use it
  * (stop words and numbers aside), each listing that result as a good answer among at most
  * MAX_RELEVANT, and the result's title, text, page title and reader searches have no word
- * of the same stem. So one writer's word, or one query, never changes the index; a word
- * several people reach for does. --loo learns from every set but one and measures that
+ * of the same stem. A symptom word: queries from at least MIN_SETS sets that list an answer
+ * on whether a symptom is normal use it, and at least SYMPTOM_SHARE of all queries using it
+ * do. So one writer's word, or one query, never changes the index; a word several people
+ * reach for does. --loo learns from every set but one and measures that
  * one, for each set in turn: the honest figure for readers whose words were not learned.
  * Run it after a round's fresh sets have been measured at its end and joined SETS, never
  * before: a set learned from is no longer unseen.
