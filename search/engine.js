@@ -5,10 +5,10 @@
  *
  * Ranking, in one formula (the weights are data: search/data/ranking.yml):
  *   - Each field of a result (its title, its page's title, its text, the searches readers
- *     type for it with the words readers share for it, its tags) counts a query term by BM25F: term frequency, damped (k1) and
- *     normalised by the field's length (b), weighted per field, times the term's inverse
- *     document frequency, so a rare word ("fever", "wrinkles") outweighs a common one
- *     ("day", "face", "help").
+ *     type for it with the words readers share for it, its tags) counts a query term by
+ *     BM25F: term frequency, damped (k1) and normalised by the field's length (b), weighted
+ *     per field, times the term's inverse document frequency, so a rare word ("fever",
+ *     "wrinkles") outweighs a common one ("day", "face", "help").
  *   - Each of the reader's words is a slot; its alternatives are the word itself (by stem),
  *     the site's words for it (synonyms, brand names, with their own credit), a longer word
  *     it starts (the word being typed, or a cut-off word) and a word one typing slip away,
@@ -153,6 +153,7 @@
     var df = Object.create(null), lastDoc = Object.create(null);
     var surface = Object.create(null); /* every word as written -> its stem */
     var b = this.weights.b;
+    var ownDf = Object.create(null); /* df without the learned words: what the symptom words use */
     var perDoc = this.docs.map(function (doc) {
       var page = doc.parent >= 0 ? self.docs[doc.parent].title : "";
       var texts = [doc.title, page, doc.text, doc.asked, doc.tags.join(" "), doc.learned];
@@ -174,13 +175,13 @@
         }
         return { counts: counts, length: words.length };
       });
-      /* The learned words count as reader searches; `own` (the terms the pages and editors wrote)
-         rides on the list of fields. */
+      /* The learned words count as reader searches; ownDf counts the terms the pages and
+         editors wrote. */
       var learned = fields.pop(), asked = fields[3], own = new Set();
       fields.forEach(function (field) { field.counts.forEach(function (_, term) { own.add(term); }); });
+      own.forEach(function (term) { ownDf[term] = (ownDf[term] || 0) + 1; });
       learned.counts.forEach(function (count, term) { add(asked.counts, term, count); });
       asked.length += learned.length;
-      fields.own = own;
       return fields;
     });
     var avg = FIELDS.map(function (_, f) {
@@ -188,9 +189,7 @@
       perDoc.forEach(function (fields) { sum += fields[f].length; });
       return sum / Math.max(1, perDoc.length) || 1;
     });
-    var ownDf = Object.create(null); /* df without the learned words: what the symptom words use */
     perDoc.forEach(function (fields, n) {
-      fields.own.forEach(function (term) { ownDf[term] = (ownDf[term] || 0) + 1; });
       fields.forEach(function (field, f) {
         var norm = 1 - b + b * (field.length / avg[f]);
         field.counts.forEach(function (count, term) {
@@ -490,9 +489,10 @@
       return q * q * (1 - W.titleFit + W.titleFit * t) * (doc.location.indexOf("#") < 0 ? 1 + W.pageTitle : 1);
     }
     var topics = this.topics.filter(function (t) { return !t.query.test(query); });
-    /* The side topics the reader did not name that a result belongs to (its address or its page's). */
-    function sideTopics(doc) {
-      var here = self.bare(doc.location), page = doc.parent >= 0 ? self.bare(self.docs[doc.parent].location) : null;
+    /* The side topics the reader did not name that a result belongs to (its address, `here`
+       without the language prefix, or its page's). */
+    function sideTopics(doc, here) {
+      var page = doc.parent >= 0 ? self.bare(self.docs[doc.parent].location) : null;
       return topics.filter(function (t) { return t.docs.test(here) || (page !== null && t.docs.test(page)); });
     }
     var symptoms = this.symptoms;
@@ -516,8 +516,9 @@
       var doc = self.docs[d];
       var coverage = total ? covered[d] / total : 0;
       var score = scores[d] * Math.pow(coverage, W.coveragePower) * (1 + W.titleMatch * titleMatch(doc));
-      sideTopics(doc).forEach(function (t) { score *= t.factor; });
-      if (symptom && symptoms.docs.test(self.bare(doc.location))) score *= symptoms.factor;
+      var here = self.bare(doc.location);
+      sideTopics(doc, here).forEach(function (t) { score *= t.factor; });
+      if (symptom && symptoms.docs.test(here)) score *= symptoms.factor;
       var words = {};
       slots.forEach(function (s, k) { if (!s.stop) words[s.word] = !!matched[d][k]; });
       return new Result(doc, score, coverage, words, marksOf, d);
@@ -530,7 +531,8 @@
       /* Not the answer of a side topic the reader did not name (what to do after RF for a
          burning scalp). */
       var isAnswer = function (r) {
-        return symptoms.answers.test(self.bare(r.doc.location)) && !sideTopics(r.doc).length;
+        var here = self.bare(r.doc.location);
+        return symptoms.answers.test(here) && !sideTopics(r.doc, here).length;
       };
       if (!results.slice(0, symptoms.slot).some(isAnswer)) {
         for (var i = symptoms.slot; i < results.length; i++) {
