@@ -144,8 +144,9 @@ function measure(index, rows, answers) {
     const r = found.results.slice(0, 10).findIndex((x) => re.test("/" + x.doc.location) || re.test(x.doc.title)) + 1;
     if (r && r <= 3) hit3++;
     if (r) rr += 1 / r;
+    if (!found.report) continue;
     const about = index.docs.some((d) => answers.test(index.bare(d.location)) && (re.test("/" + d.location) || re.test(d.title)));
-    if (found.report) { if (about) linked++; else wrong++; }
+    if (about) linked++; else wrong++;
   }
   return { hit3, mrr: rr / rows.length, linked, wrong };
 }
