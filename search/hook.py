@@ -261,14 +261,14 @@ def load_reader_words(path: Path) -> dict[str, Any]:
     regenerate = "it is written by search/expand.js: run node search/expand.js SITE_DIR again, do not add words by hand"
     if not isinstance(data, dict) or set(data) != {"symptoms", "results"} or not isinstance(data["results"], dict):
         raise _fail(path, "", f"expected 'symptoms: [words]' and 'results:' (result addresses with their words) ({regenerate})")
-    if not isinstance(data["symptoms"], list) or \
-            not all(isinstance(w, str) and READER_WORD.fullmatch(w) for w in data["symptoms"]):
+    def words(value: Any) -> bool:
+        return isinstance(value, list) and all(isinstance(w, str) and READER_WORD.fullmatch(w) for w in value)
+    if not words(data["symptoms"]):
         raise _fail(path, "symptoms", f"expected a list of lower-case words ({regenerate})")
-    for address, words in data["results"].items():
+    for address, learned in data["results"].items():
         if not isinstance(address, str) or not address.startswith("/"):
             raise _fail(path, f"results: '{address}'", f"an address starts with '/' ({regenerate})")
-        if (not isinstance(words, list) or not words
-                or not all(isinstance(w, str) and READER_WORD.fullmatch(w) for w in words)):
+        if not learned or not words(learned):
             raise _fail(path, f"results: '{address}'", f"expected a list of lower-case words ({regenerate})")
     return data
 
