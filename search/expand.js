@@ -42,10 +42,10 @@ const SETS = { en: [
   path.join(ROOT, "..", "shared", "search-queries.tsv"),
   ...["", "-sections", "-sections2", "-holdout", "-final", "-fresh",
     ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map((n) => `-fresh${n}`),
-    ...Array.from({ length: 18 }, (_, k) => `-unseen-symptoms${k ? k + 1 : ""}`),
-    ...Array.from({ length: 8 }, (_, k) => `-unseen-decisions${k ? k + 1 : ""}`),
+    ...Array.from({ length: 20 }, (_, k) => `-unseen-symptoms${k ? k + 1 : ""}`),
+    ...Array.from({ length: 9 }, (_, k) => `-unseen-decisions${k ? k + 1 : ""}`),
     ...Array.from({ length: 9 }, (_, k) => `-unseen-short${k ? k + 1 : ""}`),
-    "-unseen-mixed", "-unseen-mixed2"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)),
+    "-unseen-mixed", "-unseen-mixed2", "-unseen-mixed3"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)),
 ], es: ["-es-dev", "-unseen-es"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)) };
 
 const readSet = (file) => readQueries(file).map(([q, p]) => [q, new RegExp(p, "i")]);
