@@ -69,15 +69,34 @@ function readQueries(file) {
     .map((l) => { const [q, p] = l.split("\t"); return [q.trim(), p.trim()]; });
 }
 
+/* The place (1 to 10) of the first of `results` ({location: "/path/#id", title}) that a query's
+   regex matches, by address or title; 0 when none of the first ten does. */
+function rankOf(re, results) {
+  return results.slice(0, 10).findIndex((r) => re.test(r.location) || re.test(r.title)) + 1;
+}
+
+/* The results of the engine's Index.answer() as rankOf reads them. */
+const shown = (found) => found.results.slice(0, 10).map((r) => ({ location: "/" + r.doc.location, title: r.doc.title }));
+
+/* Of a set's ranks: how many queries have a good answer in the top three (top3), their share
+   (hit@3), and the mean reciprocal rank of the first good answer in the top ten (MRR@10). */
+function figures(ranks) {
+  const top3 = ranks.filter((r) => r && r <= 3).length;
+  return { top3, hit3: top3 / ranks.length, mrr: ranks.reduce((sum, r) => sum + (r ? 1 / r : 0), 0) / ranks.length };
+}
+
+/* A query file as [query, RegExp of its good answers]. */
+const readSet = (file) => readQueries(file).map(([q, p]) => [q, new RegExp(p, "i")]);
+
 async function evaluate(worker, file, show) {
   const rows = readQueries(file);
-  let hit3 = 0, rr = 0, asked = 0, answered = 0, linked = 0;
+  const ranks = [];
+  let asked = 0, answered = 0, linked = 0;
   for (const [q, pattern] of rows) {
     const re = new RegExp(pattern, "i");
     const links = (await worker.search(q)).slice(0, 10);
-    const rank = links.findIndex((l) => re.test(l.location) || re.test(l.title)) + 1;
-    if (rank && rank <= 3) hit3++;
-    if (rank) rr += 1 / rank;
+    const rank = rankOf(re, links);
+    ranks.push(rank);
     const labels = pattern.split("|").map((a) => a.replace(/^\^/, "").replace(/\$$/, ""));
     const symptom = !!worker.answers && labels.some(worker.answers); /* its writer listed an answer */
     if (symptom) {
@@ -90,10 +109,11 @@ async function evaluate(worker, file, show) {
     if ((show === "--misses" && !(rank && rank <= 3)) || (show === "--not-first" && rank !== 1))
       console.log(`MISS ${JSON.stringify(q)} /${pattern}/ rank=${rank || "-"} top: ${links.slice(0, 3).map((l) => l.location).join("; ")}`);
   }
-  return { n: rows.length, hit3: hit3 / rows.length, mrr: rr / rows.length, asked, answered, linked };
+  const { hit3, mrr } = figures(ranks);
+  return { n: rows.length, hit3, mrr, asked, answered, linked };
 }
 
-module.exports = { loadWorker, readQueries, evaluate };
+module.exports = { loadWorker, readQueries, readSet, evaluate, rankOf, shown, figures };
 
 if (require.main === module) (async () => {
   const args = process.argv.slice(2);

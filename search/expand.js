@@ -28,7 +28,7 @@
 const fs = require("fs");
 const path = require("path");
 const { Index, tokens } = require("./engine.js");
-const { readQueries } = require("../bench/search_node.js");
+const { readSet, rankOf, shown, figures } = require("../bench/search_node.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const STEM = { en: "en", es: "es" }; /* language -> its stemmer file in vendor/ */
@@ -47,8 +47,6 @@ const SETS = { en: [
     ...Array.from({ length: 9 }, (_, k) => `-unseen-short${k ? k + 1 : ""}`),
     "-unseen-mixed", "-unseen-mixed2", "-unseen-mixed3"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)),
 ], es: ["-es-dev", "-unseen-es"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)) };
-
-const readSet = (file) => readQueries(file).map(([q, p]) => [q, new RegExp(p, "i")]);
 
 /* What the query sets teach, for one language: `results`, result address -> sorted words, and
    `symptoms`, sorted words that mark a query about something after treatment. `sets` is
@@ -138,17 +136,17 @@ function builtIndex(site, lang) {
 /* hit@3 and MRR@10 of a set, and how many of its queries get the help link: of those whose writer
    listed an answer on whether a symptom is normal, and of the others. */
 function measure(index, rows, answers) {
-  let hit3 = 0, rr = 0, linked = 0, wrong = 0;
+  const ranks = [];
+  let linked = 0, wrong = 0;
   for (const [q, re] of rows) {
     const found = index.answer(q, true);
-    const r = found.results.slice(0, 10).findIndex((x) => re.test("/" + x.doc.location) || re.test(x.doc.title)) + 1;
-    if (r && r <= 3) hit3++;
-    if (r) rr += 1 / r;
+    ranks.push(rankOf(re, shown(found)));
     if (!found.report) continue;
     const about = index.docs.some((d) => answers.test(index.bare(d.location)) && (re.test("/" + d.location) || re.test(d.title)));
     if (about) linked++; else wrong++;
   }
-  return { hit3, mrr: rr / rows.length, linked, wrong };
+  const { top3, mrr } = figures(ranks);
+  return { hit3: top3, mrr, linked, wrong };
 }
 
 if (require.main === module) {
@@ -187,4 +185,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { learn, withWords, toYaml, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE };
+module.exports = { SETS, learn, withWords, toYaml, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE };
