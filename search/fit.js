@@ -8,28 +8,26 @@
  *   --set     change a weight before fitting or reporting (fields.3=0: no reader searches)
  *
  * The objective is the mean over the fit sets of (hit@3 + MRR@10) / 2, each set counting
- * once whatever its size. Coordinate search: each weight in turn is tried at the values of
- * its grid, keeping the best, for N rounds. It prints the weights to copy into ranking.yml.
- * The sets of the last three rounds (bench/queries-unseen-symptoms6 to 11, -decisions4 and 5,
- * -short4 and 5, -mixed) and the Spanish -es are never read here.
+ * once whatever its size. Each set is searched as a new reader meets the site: with the
+ * readers' shared words (search/expand.js) learned from the other fit sets, never its own.
+ * The kept-out sets are searched with the words learned from all fit sets. Coordinate
+ * search: each weight in turn is tried at the values of its grid, keeping the best, for N
+ * rounds. It prints the weights to copy into ranking.yml.
  */
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const { Index } = require("./engine.js");
-const { readQueries } = require("../bench/search_node.js");
+const { SETS, learn, withWords } = require("./expand.js");
+const { readSet, rankOf, shown, figures } = require("../bench/search_node.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const STEM = require("./vendor/orama-stemmers-3.1.18/en.cjs").stemmer;
-const bench = (name) => path.join(ROOT, "bench", `queries${name}.tsv`);
-const FIT = ["", "-sections", "-sections2", "-holdout", "-final", "-fresh",
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `-fresh${n}`),
-  "-unseen-symptoms", "-unseen-symptoms2", /* read, so development sets */
-  "-unseen-symptoms3", "-unseen-decisions", "-unseen-short", /* measured at a round's start and end: now development sets */
-  "-unseen-symptoms4", "-unseen-decisions2", "-unseen-short2", /* the same, one round later */
-  "-unseen-symptoms5", "-unseen-decisions3", "-unseen-short3"].map(bench); /* and two rounds later */
+/* Kept out of the fit: the shared set and the last round's sets to join the development sets. */
 const KEPT_OUT = [path.join(ROOT, "..", "shared", "search-queries.tsv"),
-  ...[14, 15, 16, 17, 18].map((n) => bench(`-fresh${n}`))];
+  ...["-unseen-symptoms19", "-unseen-symptoms20", "-unseen-decisions9", "-unseen-mixed3"]
+    .map((name) => path.join(ROOT, "bench", `queries${name}.tsv`))];
+const FIT = SETS.en.filter((file) => !KEPT_OUT.includes(file));
 
 /* The grid of each fitted weight; fields are [title, page, text, asked, tags]. */
 const GRID = {
@@ -66,40 +64,42 @@ function indexFile(site) {
   return JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 }
 
-const indexes = new Map(); /* b -> Index (b is applied when the index is built) */
-function indexFor(data, weights) {
-  if (!indexes.has(weights.b)) indexes.set(weights.b, new Index({ ...data, weights: { ...weights } }, STEM));
-  const index = indexes.get(weights.b);
-  index.weights = weights;
-  if (index.symptoms) index.symptoms.factor = weights.symptomFactor;
-  return index;
+/* The words each fit set's readers would find learned (from the other fit sets), and those of
+   the kept-out sets (from all fit sets). `named` is [[set name, [[query, regex]]]]. */
+function learnedWords(data, named) {
+  return { fit: named.map(([name]) => learn(data, named.filter(([other]) => other !== name), "en")),
+    all: learn(data, named, "en") };
+}
+
+let built = null; /* {b, fit: [Index], all: Index}: b is applied when an index is built */
+function indexesFor(data, words, weights) {
+  if (!built || built.b !== weights.b) {
+    const make = (learned) => new Index(withWords({ ...data, weights: { ...weights } }, learned), STEM);
+    built = { b: weights.b, fit: words.fit.map(make), all: make(words.all) };
+  }
+  for (const index of [...built.fit, built.all]) {
+    index.weights = weights;
+    if (index.symptoms) index.symptoms.factor = weights.symptomFactor;
+  }
+  return built;
 }
 
 function score(index, rows) {
-  let hit3 = 0, rr = 0;
-  for (const [q, re] of rows) {
-    const results = index.answer(q, true).results.slice(0, 10);
-    const rank = results.findIndex((r) => re.test("/" + r.doc.location) || re.test(r.doc.title)) + 1;
-    if (rank && rank <= 3) hit3++;
-    if (rank) rr += 1 / rank;
-  }
-  return { hit3: hit3 / rows.length, mrr: rr / rows.length };
+  return figures(rows.map(([q, re]) => rankOf(re, shown(index.answer(q, true)))));
 }
 
-const load = (file) => readQueries(file).map(([q, p]) => [q, new RegExp(p, "i")]);
-
-function objective(index, sets) {
+function objective(indexes, sets) {
   let sum = 0;
-  for (const rows of sets) { const r = score(index, rows); sum += (r.hit3 + r.mrr) / 2; }
+  sets.forEach((rows, n) => { const r = score(indexes[n], rows); sum += (r.hit3 + r.mrr) / 2; });
   return sum / sets.length;
 }
 
-function report(index, files) {
-  for (const file of files) {
-    if (!fs.existsSync(file)) continue;
-    const r = score(index, load(file));
-    console.log(`  ${path.basename(file).padEnd(28)} hit@3 ${r.hit3.toFixed(3)}  MRR@10 ${r.mrr.toFixed(3)}`);
-  }
+function report(indexes, files) {
+  files.forEach((file, n) => {
+    if (!fs.existsSync(file)) return;
+    const r = score(indexes[n], readSet(file));
+    console.log(`  ${path.basename(file).padEnd(34)} hit@3 ${r.hit3.toFixed(3)}  MRR@10 ${r.mrr.toFixed(3)}`);
+  });
 }
 
 if (require.main === module) {
@@ -113,9 +113,10 @@ if (require.main === module) {
     const [key, value] = args[i + 1].split("=");
     weights = set(weights, key, Number(value));
   });
+  const words = learnedWords(data, FIT.map((file) => [path.basename(file), readSet(file)]));
   if (!args.includes("--report")) {
-    const sets = FIT.map(load);
-    let best = objective(indexFor(data, weights), sets);
+    const sets = FIT.map(readSet);
+    let best = objective(indexesFor(data, words, weights).fit, sets);
     console.log(`start: objective ${best.toFixed(4)}`);
     for (let round = 1; round <= rounds; round++) {
       let changed = false;
@@ -123,7 +124,7 @@ if (require.main === module) {
         for (const value of GRID[key]) {
           if (value === get(weights, key)) continue;
           const trial = set(weights, key, value);
-          const o = objective(indexFor(data, trial), sets);
+          const o = objective(indexesFor(data, words, trial).fit, sets);
           if (o > best + 1e-6) { best = o; weights = trial; changed = true; }
         }
         console.log(`round ${round} ${key} = ${get(weights, key)}  objective ${best.toFixed(4)}`);
@@ -132,9 +133,11 @@ if (require.main === module) {
     }
     console.log("fitted weights:", JSON.stringify(weights));
   }
-  const index = indexFor(data, weights);
-  console.log("sets in the fit:");
-  report(index, FIT);
-  console.log("sets kept out of the fit:");
-  report(index, KEPT_OUT);
+  const indexes = indexesFor(data, words, weights);
+  console.log(`sets in the fit (${FIT.length}), each with the words learned from the others:`);
+  report(indexes.fit, FIT);
+  console.log("sets kept out of the fit, with the words learned from all fit sets:");
+  report(KEPT_OUT.map(() => indexes.all), KEPT_OUT);
 }
+
+module.exports = { learnedWords };
