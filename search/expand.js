@@ -46,7 +46,7 @@ const SETS = { en: [
     ...Array.from({ length: 9 }, (_, k) => `-unseen-decisions${k ? k + 1 : ""}`),
     ...Array.from({ length: 9 }, (_, k) => `-unseen-short${k ? k + 1 : ""}`),
     "-unseen-mixed", "-unseen-mixed2", "-unseen-mixed3"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)),
-], es: ["-es-dev", "-unseen-es"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)) };
+], es: ["-es-dev", "-unseen-es", "-es-others", "-es-later"].map((s) => path.join(ROOT, "bench", `queries${s}.tsv`)) };
 
 /* What the query sets teach, for one language: `results`, result address -> sorted words, and
    `symptoms`, sorted words that mark a query about something after treatment. `sets` is
