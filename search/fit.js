@@ -113,9 +113,10 @@ if (require.main === module) {
     const [key, value] = args[i + 1].split("=");
     weights = set(weights, key, Number(value));
   });
-  const words = learnedWords(data, FIT.map((file) => [path.basename(file), readSet(file)]));
+  const named = FIT.map((file) => [path.basename(file), readSet(file)]);
+  const words = learnedWords(data, named);
   if (!args.includes("--report")) {
-    const sets = FIT.map(readSet);
+    const sets = named.map(([, rows]) => rows);
     let best = objective(indexesFor(data, words, weights).fit, sets);
     console.log(`start: objective ${best.toFixed(4)}`);
     for (let round = 1; round <= rounds; round++) {
