@@ -145,8 +145,7 @@ function measure(index, rows, answers) {
     const about = index.docs.some((d) => answers.test(index.bare(d.location)) && (re.test("/" + d.location) || re.test(d.title)));
     if (about) linked++; else wrong++;
   }
-  const { top3, mrr } = figures(ranks);
-  return { hit3: top3, mrr, linked, wrong };
+  return { ...figures(ranks), linked, wrong };
 }
 
 if (require.main === module) {
@@ -164,16 +163,16 @@ if (require.main === module) {
     const sets = SETS.en.map((f) => [path.basename(f), readSet(f)]);
     const answers = new RegExp(data.symptoms.answers, "i");
     const base = new Index(withWords(data, { symptoms: [], results: {} }), stemmer("en"));
-    const total = { hit3: 0, linked: 0, wrong: 0 };
+    const total = { top3: 0, linked: 0, wrong: 0 };
     const signed = (n) => (n >= 0 ? "+" : "") + n;
     for (const [name, rows] of sets) {
       const learned = learn(data, sets.filter(([other]) => other !== name), "en", minSets, maxRelevant, symptomShare);
       const a = measure(base, rows, answers), b = measure(new Index(withWords(data, learned), stemmer("en")), rows, answers);
       for (const k of Object.keys(total)) total[k] += b[k] - a[k];
-      console.log(`${name.padEnd(32)} hit@3 ${(a.hit3 / rows.length).toFixed(3)} -> ${(b.hit3 / rows.length).toFixed(3)} (${signed(b.hit3 - a.hit3)})` +
+      console.log(`${name.padEnd(32)} hit@3 ${a.hit3.toFixed(3)} -> ${b.hit3.toFixed(3)} (${signed(b.top3 - a.top3)})` +
         `  MRR@10 ${a.mrr.toFixed(3)} -> ${b.mrr.toFixed(3)}  help link ${signed(b.linked - a.linked)}, on other queries ${signed(b.wrong - a.wrong)}`);
     }
-    console.log(`all sets: ${signed(total.hit3)} in the top three; the help link on ${signed(total.linked)} queries about a symptom, ${signed(total.wrong)} others`);
+    console.log(`all sets: ${signed(total.top3)} in the top three; the help link on ${signed(total.linked)} queries about a symptom, ${signed(total.wrong)} others`);
   } else {
     for (const lang of Object.keys(SETS)) {
       const file = path.join(__dirname, "data", `reader-words-${lang}.yml`);

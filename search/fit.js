@@ -94,11 +94,11 @@ function objective(indexes, sets) {
   return sum / sets.length;
 }
 
-function report(indexes, files) {
-  files.forEach((file, n) => {
-    if (!fs.existsSync(file)) return;
-    const r = score(indexes[n], readSet(file));
-    console.log(`  ${path.basename(file).padEnd(34)} hit@3 ${r.hit3.toFixed(3)}  MRR@10 ${r.mrr.toFixed(3)}`);
+/* `named` is [[set name, rows]], each searched with its index in `indexes`. */
+function report(indexes, named) {
+  named.forEach(([name, rows], n) => {
+    const r = score(indexes[n], rows);
+    console.log(`  ${name.padEnd(34)} hit@3 ${r.hit3.toFixed(3)}  MRR@10 ${r.mrr.toFixed(3)}`);
   });
 }
 
@@ -136,9 +136,10 @@ if (require.main === module) {
   }
   const indexes = indexesFor(data, words, weights);
   console.log(`sets in the fit (${FIT.length}), each with the words learned from the others:`);
-  report(indexes.fit, FIT);
+  report(indexes.fit, named);
   console.log("sets kept out of the fit, with the words learned from all fit sets:");
-  report(KEPT_OUT.map(() => indexes.all), KEPT_OUT);
+  const kept = KEPT_OUT.filter((file) => fs.existsSync(file)).map((file) => [path.basename(file), readSet(file)]);
+  report(kept.map(() => indexes.all), kept);
 }
 
 module.exports = { learnedWords };
