@@ -7,7 +7,8 @@ Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
        written by another person who saw neither the synonyms, the ranking code nor the
        other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh18, and the
        unseen sets -unseen-symptoms, -unseen-decisions, -unseen-short and their later rounds
-       (-unseen-symptoms2 to 18, -decisions2 to 8, -short2 to 9, -mixed, -mixed2). How each set was used is in
+       (every -unseen-symptomsN, -decisionsN, -shortN and -mixedN in bench/; English only: the
+       Spanish sets run in Node, search_node.js --lang=es). How each set was used is in
        README, "Search".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
@@ -38,9 +39,10 @@ DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
     for name in ("", "-sections", "-sections2", "-holdout", "-final",
                  *(f"-fresh{n}" for n in ("", *range(2, 19))),
                  "-unseen-symptoms", "-unseen-decisions", "-unseen-short",
-                 *(f"-unseen-{kind}{n}" for n in range(2, 20) for kind in ("symptoms", "decisions", "short")
+                 *(f"-unseen-{kind}{n}" for n in range(2, 100) for kind in ("symptoms", "decisions", "short")
                    if (ROOT / "bench" / f"queries-unseen-{kind}{n}.tsv").is_file()),
-                 "-unseen-mixed", "-unseen-mixed2")]
+                 "-unseen-mixed",
+                 *(f"-unseen-mixed{n}" for n in range(2, 100) if (ROOT / "bench" / f"queries-unseen-mixed{n}.tsv").is_file()))]
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
