@@ -85,6 +85,24 @@ function figures(ranks) {
   return { top3, hit3: top3 / ranks.length, mrr: ranks.reduce((sum, r) => sum + (r ? 1 / r : 0), 0) / ranks.length };
 }
 
+/* The query sets of bench/query-sets.tsv as [{file (absolute), lang, role}]; stops with the
+   line and the fix when a line is not `file<TAB>en|es<TAB>development|kept-out|fresh` or its
+   file is missing. */
+const ROLES = ["development", "kept-out", "fresh"];
+function querySets(list = path.join(__dirname, "query-sets.tsv")) {
+  const root = path.resolve(__dirname, "..");
+  return fs.readFileSync(list, "utf8").split("\n").map((line, n) => [line, n + 1])
+    .filter(([line]) => line.trim() && !line.startsWith("#")).map(([line, n]) => {
+      const [file, lang, role, ...extra] = line.split("\t");
+      const where = `${path.relative(root, list)}:${n}`;
+      if (extra.length || !["en", "es"].includes(lang) || !ROLES.includes(role))
+        throw new Error(`${where}: write file<TAB>language (en or es)<TAB>role (${ROLES.join(", ")}), not ${JSON.stringify(line)}`);
+      const full = path.resolve(root, file);
+      if (!fs.existsSync(full)) throw new Error(`${where}: ${file} does not exist; correct the path or remove the line`);
+      return { file: full, lang, role };
+    });
+}
+
 /* A query file as [query, RegExp of its good answers]. */
 const readSet = (file) => readQueries(file).map(([q, p]) => [q, new RegExp(p, "i")]);
 
@@ -113,7 +131,7 @@ async function evaluate(worker, file, show) {
   return { n: rows.length, hit3, mrr, asked, answered, linked };
 }
 
-module.exports = { loadWorker, readQueries, readSet, evaluate, rankOf, shown, figures };
+module.exports = { loadWorker, readQueries, readSet, querySets, evaluate, rankOf, shown, figures };
 
 if (require.main === module) (async () => {
   const args = process.argv.slice(2);

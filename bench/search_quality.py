@@ -1,15 +1,10 @@
 """Search-quality benchmark: types reader queries into the real search box in Chromium.
 
 Usage: python bench/search_quality.py [--site DIR] [QUERY_FILE ...]
-       (default files: ../shared/search-queries.tsv, if present, bench/queries.tsv (the set
-       the ranking was tuned on), bench/queries-sections.tsv and -sections2 (systematic
-       tuning sets, a query or two per answer and section), then the held-out sets, each
-       written by another person who saw neither the synonyms, the ranking code nor the
-       other sets: bench/queries-holdout.tsv, -final and -fresh to -fresh18, and the
-       unseen sets -unseen-symptoms, -unseen-decisions, -unseen-short and their later rounds
-       (every -unseen-symptomsN, -decisionsN, -shortN and -mixedN in bench/; English only: the
-       Spanish sets run in Node, search_node.js --lang=es). How each set was used is in
-       README, "Search".)
+       (default files: every English set of bench/query-sets.tsv, in its order: the shared
+       set, the team's own tuning sets, then the sets written by people who saw neither the
+       vocabulary, the ranking code nor the other sets. English only: the Spanish sets run in
+       Node, search_node.js --lang=es. How each set was used is in README, "Search".)
 
 Query files are TSV: query<TAB>regex; '#' lines are comments. A result is relevant when
 the regex (case-insensitive) matches its URL path#anchor or its title. Results are the
@@ -34,15 +29,26 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_server import ROOT, built_site, chromium, serve  # noqa: E402
 
-DEFAULT_FILES = [ROOT.parent / "shared" / "search-queries.tsv"] + [
-    ROOT / "bench" / f"queries{name}.tsv"
-    for name in ("", "-sections", "-sections2", "-holdout", "-final",
-                 *(f"-fresh{n}" for n in ("", *range(2, 19))),
-                 "-unseen-symptoms", "-unseen-decisions", "-unseen-short",
-                 *(f"-unseen-{kind}{n}" for n in range(2, 100) for kind in ("symptoms", "decisions", "short")
-                   if (ROOT / "bench" / f"queries-unseen-{kind}{n}.tsv").is_file()),
-                 "-unseen-mixed",
-                 *(f"-unseen-mixed{n}" for n in range(2, 100) if (ROOT / "bench" / f"queries-unseen-mixed{n}.tsv").is_file()))]
+ROLES = ("development", "kept-out", "fresh")
+
+
+def query_sets(listing: Path = ROOT / "bench" / "query-sets.tsv") -> list[tuple[Path, str, str]]:
+    """The sets of bench/query-sets.tsv as (file, language, role); stops on a bad line or a missing file."""
+    sets = []
+    for n, line in enumerate(listing.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[1] not in ("en", "es") or fields[2] not in ROLES:
+            sys.exit(f"{listing.relative_to(ROOT)}:{n}: write file<TAB>language (en or es)<TAB>role "
+                     f"({', '.join(ROLES)}), not {line!r}")
+        file = (ROOT / fields[0]).resolve()
+        if not file.is_file():
+            sys.exit(f"{listing.relative_to(ROOT)}:{n}: {fields[0]} does not exist; correct the path or remove the line")
+        sets.append((file, fields[1], fields[2]))
+    return sets
+
+
 QUIET_MS = 300
 
 WATCH_RESULTS = """() => {
@@ -207,7 +213,7 @@ def main(argv: list[str]) -> int:
                         help="print each query whose answer is not in the top three (never for a set still unseen)")
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    files = args.files or [f for f in DEFAULT_FILES if f.exists()]
+    files = args.files or [file for file, language, _ in query_sets() if language == "en"]
     site = built_site(args.site, Path(tempfile.mkdtemp()))
     run(site, files, visible_only=args.visible_only, show_misses=args.misses)
     return 0

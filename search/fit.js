@@ -18,16 +18,13 @@
 const fs = require("fs");
 const path = require("path");
 const { Index } = require("./engine.js");
-const { SETS, learn, withWords } = require("./expand.js");
-const { readSet, rankOf, shown, figures } = require("../bench/search_node.js");
+const { learnedSets, learn, withWords } = require("./expand.js");
+const { readSet, querySets, rankOf, shown, figures } = require("../bench/search_node.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const STEM = require("./vendor/orama-stemmers-3.1.18/en.cjs").stemmer;
-/* Kept out of the fit: the shared set and the last round's sets to join the development sets. */
-const KEPT_OUT = [path.join(ROOT, "..", "shared", "search-queries.tsv"),
-  ...["-unseen-symptoms21", "-unseen-symptoms22", "-unseen-decisions10", "-unseen-short10"]
-    .map((name) => path.join(ROOT, "bench", `queries${name}.tsv`))];
-const FIT = SETS.en.filter((file) => !KEPT_OUT.includes(file));
+/* Kept out of the fit: bench/query-sets.tsv's kept-out sets (the shared set and the last round's). */
+const keptOut = () => querySets().filter((set) => set.lang === "en" && set.role === "kept-out").map((set) => set.file);
 
 /* The grid of each fitted weight; fields are [title, page, text, asked, tags]. */
 const GRID = {
@@ -113,7 +110,9 @@ if (require.main === module) {
     const [key, value] = args[i + 1].split("=");
     weights = set(weights, key, Number(value));
   });
-  const named = FIT.map((file) => [path.basename(file), readSet(file)]);
+  const out = keptOut();
+  const kept = out.map((file) => [path.basename(file), readSet(file)]);
+  const named = learnedSets("en").filter((file) => !out.includes(file)).map((file) => [path.basename(file), readSet(file)]);
   const words = learnedWords(data, named);
   if (!args.includes("--report")) {
     const sets = named.map(([, rows]) => rows);
@@ -135,10 +134,9 @@ if (require.main === module) {
     console.log("fitted weights:", JSON.stringify(weights));
   }
   const indexes = indexesFor(data, words, weights);
-  console.log(`sets in the fit (${FIT.length}), each with the words learned from the others:`);
+  console.log(`sets in the fit (${named.length}), each with the words learned from the others:`);
   report(indexes.fit, named);
   console.log("sets kept out of the fit, with the words learned from all fit sets:");
-  const kept = KEPT_OUT.filter((file) => fs.existsSync(file)).map((file) => [path.basename(file), readSet(file)]);
   report(kept.map(() => indexes.all), kept);
 }
 
