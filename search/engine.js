@@ -94,6 +94,12 @@
       slot: data.symptoms.slot || 0, answers: data.symptoms.answers ? new RegExp(data.symptoms.answers, "i") : null,
       after: data.symptoms.after ? new RegExp(data.symptoms.after, "i") : null
     } : null;
+    /* How much a word counts in a query, learned from the query sets (search/expand.js): words
+       readers use around their question ("yesterday", "jaw") count less. Stem -> factor. */
+    this.readerWeights = Object.create(null);
+    Object.keys(data.readerWeights || {}).forEach(function (w) {
+      self.readerWeights[self.stem(fold(w))] = data.readerWeights[w];
+    });
     this.docs = data.docs.map(function (d, n) {
       /* learned: the words readers share for it (search/expand.js), counted with `asked`. */
       return { n: n, location: d[0], title: d[1], text: d[2], parent: d[3], asked: d[4] || "", tags: d[5] || [],
@@ -437,7 +443,8 @@
     var scores = Object.create(null), covered = Object.create(null), matched = Object.create(null);
     var total = 0;
     slots.forEach(function (slot, i) {
-      var weight = self.slotWeight(slot);
+      var learned = (!slot.stop && self.readerWeights[slot.stem]) || 1;
+      var weight = self.slotWeight(slot) * learned;
       total += weight;
       var best = Object.create(null), credit = Object.create(null);
       slot.alts.forEach(function (alt) {
@@ -449,7 +456,7 @@
           if (!(d in credit) || alt.credit > credit[d]) credit[d] = alt.credit;
         });
       });
-      var factor = slot.stop ? W.stopWord : 1;
+      var factor = slot.stop ? W.stopWord : learned;
       Object.keys(best).forEach(function (d) {
         scores[d] = (scores[d] || 0) + factor * best[d];
         covered[d] = (covered[d] || 0) + weight * credit[d];

@@ -36,12 +36,20 @@ const stemmer = (lang) => require(`./vendor/orama-stemmers-3.1.18/${STEM[lang]}.
 const MIN_SETS = 4;      /* writers (sets) who must share a word. Left-one-set-out, 69 sets: 4 +124 in the top three, 5 +128, the same within the spread of thresholds (65 sets: 3 +99, 4 +99, 5 +120, 6 +96); 5 would drop words the development sets learned (-27 in the top three on them) and the index from 98.4 to 96.4 KB gzipped: raise it when the index nears 100 KB */
 const MAX_RELEVANT = 6;  /* a query listing more good answers says little about each */
 const SYMPTOM_SHARE = 0.95; /* a symptom word: of the queries using it, this share list a help answer (0.9: 5 more false help links for 20 true) */
+const MIN_QUERIES = 8;   /* queries (in at least MIN_SETS sets) a word needs before its weight is learned */
+const WEIGHT_PRIOR = 2;  /* a word's share is (found + 2) / (queries + 2): a few queries say little */
+const MAX_SHARE = 0.8;   /* a word found in more of its queries' answers keeps its full weight (not written) */
+/* A word's weight is the square root of its share. Left-one-set-out, 73 sets: +22 in the top three, 5 sets
+   worse, answer@3 -5; the share itself +19, 8 sets worse, -7; the share with at least 0.5: +16, -2. */
 /* The sets learned from: bench/query-sets.tsv's development and kept-out sets of each language
    (a round's fresh sets join only after their end measurement). */
 const learnedSets = (lang) => querySets().filter((set) => set.lang === lang && set.role !== "fresh").map((set) => set.file);
 
 /* What the query sets teach, for one language: `results`, result address -> sorted words, and
-   `symptoms`, sorted words that mark a query about something after treatment. `sets` is
+   `symptoms`, sorted words that mark a query about something after treatment, and `weights`,
+   word -> how much it counts in a query: the square root of the share of the queries using it
+   whose good answers it finds (by its own word, a synonym, a typing slip: as the search matches
+   it), when readers often use it around their question rather than for it ("yesterday", "jaw"). `sets` is
    [[name, [[query, regex]]]]; `data` the built index of that language. */
 function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT, symptomShare = SYMPTOM_SHARE) {
   /* The index without any learned symptom words: which words name a symptom already. */
@@ -78,7 +86,21 @@ function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT,
       }
     }
   }
+  const weights = {};
+  const used = new Map(); /* stem -> {sets, words, queries, found} */
+  for (const [name, rows] of sets) {
+    for (const [st, e] of wordsFound(data, rows, lang)) {
+      const u = count(used, st, e.word, name);
+      u.queries = (u.queries || 0) + e.queries;
+      u.found = (u.found || 0) + e.found;
+    }
+  }
   const commonest = (e) => [...e.words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  for (const e of used.values()) {
+    const share = (e.found + WEIGHT_PRIOR) / (e.queries + WEIGHT_PRIOR);
+    if (e.sets.size >= minSets && e.queries >= MIN_QUERIES && share <= MAX_SHARE)
+      weights[commonest(e)] = Math.round(100 * Math.sqrt(share)) / 100;
+  }
   const results = {};
   docs.forEach((d, n) => {
     const words = [...found[n].values()].filter((e) => e.sets.size >= minSets).map(commonest).sort();
@@ -86,12 +108,41 @@ function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT,
   });
   const symptoms = [...symptom.values()]
     .filter((e) => e.sets.size >= minSets && e.about >= symptomShare * (e.about + e.other)).map(commonest).sort();
-  return { symptoms, results };
+  return { symptoms, results, weights: Object.fromEntries(Object.entries(weights).sort()) };
 }
 
-/* The index with these learned words (the docs' last field and symptoms.learned, as the hook writes them). */
+/* For one set's queries (each with at least one good answer): for each word used, not a stop
+   word, in how many queries (once each), and in how many the search matches that word in one
+   of the good answers, on the pages' own words (no learned words or weights). Kept per set, as
+   every leave-one-set-out run counts the same queries again. */
+const foundCache = new WeakMap();
+function wordsFound(data, rows, lang) {
+  const cached = foundCache.get(rows);
+  if (cached && cached.data === data) return cached.words;
+  const index = new Index({ ...withWords(data, { symptoms: [], results: {} }), readerWeights: {} }, stemmer(lang));
+  const words = new Map();
+  for (const [query, re] of rows) {
+    const good = new Set(index.docs.filter((d) => re.test("/" + d.location) || re.test(d.title)).map((d) => d.n));
+    if (!good.size) continue;
+    const found = index.rank(query, false).results.filter((r) => good.has(r.doc.n));
+    const seen = new Set();
+    for (const slot of index.parse(query, false)) {
+      if (slot.stop || seen.has(slot.stem) || slot.word.length < 2 || /^[0-9.]+$/.test(slot.word)) continue;
+      seen.add(slot.stem);
+      const e = words.get(slot.stem) || { word: slot.word, queries: 0, found: 0 };
+      e.queries++;
+      if (found.some((r) => r.matched[slot.word])) e.found++;
+      words.set(slot.stem, e);
+    }
+  }
+  foundCache.set(rows, { data, words });
+  return words;
+}
+
+/* The index with these learned words (the docs' last field, symptoms.learned and readerWeights, as
+   the hook writes them). */
 function withWords(data, learned) {
-  return { ...data, symptoms: { ...data.symptoms, learned: learned.symptoms.join(" ") },
+  return { ...data, symptoms: { ...data.symptoms, learned: learned.symptoms.join(" ") }, readerWeights: learned.weights || {},
     docs: data.docs.map((d) => [...d.slice(0, 6), (learned.results["/" + d[0]] || []).join(" ")]) };
 }
 
@@ -112,6 +163,12 @@ function toYaml(learned, lang) {
     Object.keys(learned.results).length ? "results:" : "results: {}",
   ];
   for (const [address, words] of Object.entries(learned.results)) lines.push(`  "${address}": ${quoted(words)}`);
+  lines.push(
+    `# weights: how much a word counts in a query (1 when not listed): the square root of the share of`,
+    `# the queries using it (at least ${MIN_QUERIES}, in ${MIN_SETS} sets) whose good answers it finds, with ${WEIGHT_PRIOR} more of each`,
+    `# ("yesterday", "jaw": words readers use around their question, not for it); over ${MAX_SHARE}: not listed.`,
+    Object.keys(learned.weights).length ? "weights:" : "weights: {}");
+  for (const [word, weight] of Object.entries(learned.weights)) lines.push(`  "${word}": ${weight}`);
   return lines.join("\n") + "\n";
 }
 
@@ -172,9 +229,10 @@ if (require.main === module) {
       const learned = learn(builtIndex(site, lang), files.map((f) => [path.basename(f), readSet(f)]), lang);
       fs.writeFileSync(file, toYaml(learned, lang));
       console.log(`${path.relative(ROOT, file)}: ${learned.symptoms.length} symptom words; ` +
-        `${Object.values(learned.results).flat().length} words for ${Object.keys(learned.results).length} results (${files.length} sets)`);
+        `${Object.values(learned.results).flat().length} words for ${Object.keys(learned.results).length} results; ` +
+        `${Object.keys(learned.weights).length} word weights (${files.length} sets)`);
     }
   }
 }
 
-module.exports = { learnedSets, learn, withWords, toYaml, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE };
+module.exports = { learnedSets, learn, withWords, toYaml, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE, MIN_QUERIES, WEIGHT_PRIOR, MAX_SHARE };

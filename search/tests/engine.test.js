@@ -172,6 +172,14 @@ test("words readers share find a result, do not change which page words name a s
   assert.strictEqual(taught.answer("sandpaper").report, false); /* not told as after treatment */
 });
 
+test("a word readers use around their question counts as much as its learned weight", () => {
+  /* "jaw", "yesterday": readers name them beside the symptom, the answers rarely do. */
+  const plain = new Index(fixture(), EN), weighed = new Index({ ...fixture(), readerWeights: { wrinkles: 0.1 } }, EN);
+  assert.strictEqual(top(plain, "wrinkles pus")[0], "concerns/wrinkles/");
+  assert.strictEqual(top(weighed, "wrinkles pus")[0], "safety/help/#fever");
+  assert.strictEqual(top(weighed, "wrinkles")[0], "concerns/wrinkles/"); /* alone, it still finds its page */
+});
+
 test("a side topic counts less unless the query names it", () => {
   const index = new Index(fixture(), EN);
   assert.strictEqual(top(index, "how many sessions")[0], "faq/sessions/");

@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { learn, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE } = require("../expand.js");
+const { learn, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE, MIN_QUERIES, WEIGHT_PRIOR } = require("../expand.js");
 
 const DOCS = [
   ["safety/help/#dry", "Dry skin", "Dry, flaking skin for a few days is expected.", -1, "flaky skin", []],
@@ -10,7 +10,11 @@ const DOCS = [
   ...Array.from({ length: MAX_RELEVANT }, (_, n) => [`concerns/c${n}/`, `Concern ${n}`, "Pores and lines.", -1, "", []]),
 ];
 const data = { stop: ["my", "is", "it", "like", "after", "the", "for"], docs: DOCS, /* and what an index needs besides */
-  weights: { b: 0.75 }, variants: {}, topics: [], synonyms: [],
+  weights: { fields: [3, 0.5, 1, 1.5, 0.5], k1: 1.2, b: 0.75, coveragePower: 3, titleMatch: 1, titleFit: 0, pageTitle: 0.5,
+    synonym: 0.8, prefix: 0.5, prefixLast: 0.8, fuzzy: 0.7, phrase: 0.5, stopWord: 0.1, fallbackCoverage: 0.5 },
+  limits: { maxQueryChars: 200, maxWords: 12, maxWordLength: 30, maxExpansions: 24, minFuzzyLength: 4, twoEditLength: 9,
+    minPrefixLength: 4, minPrefixLengthLast: 2, minSplitLength: 6, minSplitPart: 3 },
+  variants: {}, topics: [], synonyms: [], fallback: { pages: [] },
   symptoms: { words: "fever flaking", docs: "^safety/", answers: "^safety/help/", maxShare: 1, factor: 1 } };
 /* Sets by different writers: each query lists the results that answer it. */
 const sets = (n, query, label) => Array.from({ length: n }, (_, k) => [`set${k}`, [[query, new RegExp(label, "i")]]]);
@@ -40,4 +44,16 @@ test("a symptom word: used in enough sets by queries about a symptom, and hardly
   const others = Math.ceil(MIN_SETS * (1 - SYMPTOM_SHARE) / SYMPTOM_SHARE) + 1;
   const mixed = about.concat(sets(others, "days of pores", "^/concerns/c0/$").map(([n, rows]) => [`other${n}`, rows]));
   assert.deepStrictEqual(learn(data, mixed, "en").symptoms, ["shivery"]);
+});
+
+test("a word's weight: from the share of the queries using it whose good answers it finds, over enough sets and queries", () => {
+  /* Each of MIN_SETS writers asks about dry skin "yesterday"; the answer never says "yesterday". */
+  const per = Math.ceil(MIN_QUERIES / MIN_SETS);
+  const asked = (n) => Array.from({ length: n }, (_, k) => [`set${k}`,
+    Array.from({ length: per }, (_, j) => [`dry skin yesterday ${j}`, new RegExp(HELP, "i")])]);
+  const weights = learn(data, asked(MIN_SETS), "en").weights;
+  const queries = per * MIN_SETS;
+  assert.deepStrictEqual(weights, { yesterday: Math.round(100 * Math.sqrt(WEIGHT_PRIOR / (queries + WEIGHT_PRIOR))) / 100 });
+  /* "dry" and "skin" find the answer: full weight, not listed. One set fewer: nothing learned. */
+  assert.deepStrictEqual(learn(data, asked(MIN_SETS - 1), "en").weights, {});
 });

@@ -5,7 +5,11 @@ const assert = require("node:assert");
 const { learnedWords } = require("../fit.js");
 const { MIN_SETS } = require("../expand.js");
 
-const data = { stop: ["my", "is", "like"], variants: {}, topics: [], synonyms: [], weights: { b: 0.75 },
+const data = { stop: ["my", "is", "like"], variants: {}, topics: [], synonyms: [], fallback: { pages: [] },
+  weights: { fields: [3, 0.5, 1, 1.5, 0.5], k1: 1.2, b: 0.75, coveragePower: 3, titleMatch: 1, titleFit: 0, pageTitle: 0.5,
+    synonym: 0.8, prefix: 0.5, prefixLast: 0.8, fuzzy: 0.7, phrase: 0.5, stopWord: 0.1, fallbackCoverage: 0.5 },
+  limits: { maxQueryChars: 200, maxWords: 12, maxWordLength: 30, maxExpansions: 24, minFuzzyLength: 4, twoEditLength: 9,
+    minPrefixLength: 4, minPrefixLengthLast: 2, minSplitLength: 6, minSplitPart: 3 },
   docs: [["safety/help/#dry", "Dry skin", "Dry, flaking skin for a few days is expected.", -1, "", []]],
   symptoms: { words: "flaking", docs: "^safety/", answers: "^safety/help/", maxShare: 1, factor: 1 } };
 
