@@ -39,8 +39,9 @@ const SYMPTOM_SHARE = 0.95; /* a symptom word: of the queries using it, this sha
 const MIN_QUERIES = 8;   /* queries (in at least MIN_SETS sets) a word needs before its weight is learned */
 const WEIGHT_PRIOR = 2;  /* a word's share is (found + 2) / (queries + 2): a few queries say little */
 const MAX_SHARE = 0.8;   /* a word found in more of its queries' answers keeps its full weight (not written) */
-/* A word's weight is the square root of its share. Left-one-set-out, 73 sets: +22 in the top three, 5 sets
-   worse, answer@3 -5; the share itself +19, 8 sets worse, -7; the share with at least 0.5: +16, -2. */
+/* A word's weight is the square root of its share. Left-one-set-out on 73 sets (--loo): +19 in the top
+   three over the other learned words. In a first harness: the root +22 (5 sets worse, answer@3 -5), the
+   share itself +19 (8 sets worse, -7), the share with at least 0.5 +16 (-2). */
 /* The sets learned from: bench/query-sets.tsv's development and kept-out sets of each language
    (a round's fresh sets join only after their end measurement). */
 const learnedSets = (lang) => querySets().filter((set) => set.lang === lang && set.role !== "fresh").map((set) => set.file);
