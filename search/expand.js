@@ -117,10 +117,13 @@ function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT,
    of the good answers, on the pages' own words (no learned words or weights). Kept per set, as
    every leave-one-set-out run counts the same queries again. */
 const foundCache = new WeakMap();
+const plainIndexes = new WeakMap(); /* data -> its index without learned words or weights, built once */
 function wordsFound(data, rows, lang) {
   const cached = foundCache.get(rows);
   if (cached && cached.data === data) return cached.words;
-  const index = new Index({ ...withWords(data, { symptoms: [], results: {} }), readerWeights: {} }, stemmer(lang));
+  if (!plainIndexes.has(data))
+    plainIndexes.set(data, new Index({ ...withWords(data, { symptoms: [], results: {} }), readerWeights: {} }, stemmer(lang)));
+  const index = plainIndexes.get(data);
   const words = new Map();
   for (const [query, re] of rows) {
     const good = new Set(index.docs.filter((d) => re.test("/" + d.location) || re.test(d.title)).map((d) => d.n));
