@@ -23,3 +23,21 @@ test("each fit set is searched with the words of the other sets, never its own",
   assert.deepStrictEqual(words.fit.map(sandpaper), [...Array(MIN_SETS).fill(false), true]);
   assert.ok(sandpaper(words.all)); /* the kept-out sets: learned from all fit sets */
 });
+
+test("each page's name (its title, and its title without stop words) is a query for that page, and is counted", () => {
+  const { names, namesFound } = require("../fit.js");
+  const { Index } = require("../engine.js");
+  const STEM = require("../vendor/orama-stemmers-3.1.18/en.cjs").stemmer;
+  const site = { ...data, docs: [
+    ["treatments/what/", "What is micro-needling?", "A device makes many fine wounds.", -1, "", []],
+    ["treatments/what/#devices", "Pens and rollers", "Micro-needling with a pen or a roller.", 0, "", []],
+    ["safety/help/#dry", "Dry skin", "Dry, flaking skin for a few days is expected.", -1, "", []]] };
+  const rows = names({ ...site, stop: ["what", "is"] });
+  /* Sections are not pages; "what is" are stop words here, so the page has two names. */
+  assert.deepStrictEqual(rows.map(([q]) => q), ["what is micro-needling", "micro-needling"]);
+  assert.ok(rows.every(([, re]) => re.test("/treatments/what/") && !re.test("/treatments/what/#devices")));
+  const found = (weights) => namesFound(new Index({ ...site, weights: { ...data.weights, ...weights } }, STEM), rows);
+  assert.deepStrictEqual(found({}), { first: 2, top3: 2 });
+  /* A weight that lets the section's text outrank the page's title for the name: counted. */
+  assert.deepStrictEqual(found({ fields: [0, 0, 1, 0, 0], titleMatch: 0, pageTitle: 0 }).first < 2, true);
+});
