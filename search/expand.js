@@ -7,7 +7,7 @@
  * own, so a new reader's words find the answer too.
  *
  * Usage: node search/expand.js SITE_DIR           write search/data/reader-words-<lang>.yml
- *        node search/expand.js SITE_DIR --loo [--min-sets N] [--max-relevant N] [--symptom-share X]
+ *        node search/expand.js SITE_DIR --loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X]
  *                                                  leave-one-set-out figures (English), write nothing;
  *                                                  the options try other thresholds than those below
  *   SITE_DIR  a built site (mkdocs build --strict -d DIR): the words each result already uses
@@ -206,21 +206,22 @@ if (require.main === module) {
   const option = (name, value) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : value);
   const minSets = option("--min-sets", MIN_SETS), maxRelevant = option("--max-relevant", MAX_RELEVANT);
   const symptomShare = option("--symptom-share", SYMPTOM_SHARE);
+  const lang = rest.includes("--lang") ? rest[rest.indexOf("--lang") + 1] : "en";
   if (!site || (flag && flag !== "--loo") || (rest.length && flag !== "--loo") || !(minSets >= 1) || !(maxRelevant >= 1) ||
-      !(symptomShare > 0 && symptomShare <= 1)) {
-    console.error("usage: node search/expand.js SITE_DIR [--loo [--min-sets N] [--max-relevant N] [--symptom-share X]]");
+      !(symptomShare > 0 && symptomShare <= 1) || !STEM[lang]) {
+    console.error("usage: node search/expand.js SITE_DIR [--loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X]]");
     process.exit(2);
   }
   if (flag === "--loo") {
-    const data = builtIndex(site, "en");
-    const sets = learnedSets("en").map((f) => [path.basename(f), readSet(f)]);
+    const data = builtIndex(site, lang);
+    const sets = learnedSets(lang).map((f) => [path.basename(f), readSet(f)]);
     const answers = new RegExp(data.symptoms.answers, "i");
-    const base = new Index(withWords(data, { symptoms: [], results: {} }), stemmer("en"));
+    const base = new Index(withWords(data, { symptoms: [], results: {} }), stemmer(lang));
     const total = { top3: 0, linked: 0, wrong: 0 };
     const signed = (n) => (n >= 0 ? "+" : "") + n;
     for (const [name, rows] of sets) {
-      const learned = learn(data, sets.filter(([other]) => other !== name), "en", minSets, maxRelevant, symptomShare);
-      const a = measure(base, rows, answers), b = measure(new Index(withWords(data, learned), stemmer("en")), rows, answers);
+      const learned = learn(data, sets.filter(([other]) => other !== name), lang, minSets, maxRelevant, symptomShare);
+      const a = measure(base, rows, answers), b = measure(new Index(withWords(data, learned), stemmer(lang)), rows, answers);
       for (const k of Object.keys(total)) total[k] += b[k] - a[k];
       console.log(`${name.padEnd(32)} hit@3 ${a.hit3.toFixed(3)} -> ${b.hit3.toFixed(3)} (${signed(b.top3 - a.top3)})` +
         `  MRR@10 ${a.mrr.toFixed(3)} -> ${b.mrr.toFixed(3)}  help link ${signed(b.linked - a.linked)}, on other queries ${signed(b.wrong - a.wrong)}`);
