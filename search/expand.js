@@ -8,7 +8,7 @@
  *
  * Usage: node search/expand.js SITE_DIR           write search/data/reader-words-<lang>.yml
  *        node search/expand.js SITE_DIR --loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X]
- *                                                  leave-one-set-out figures (English), write nothing;
+ *                                                  leave-one-set-out figures (English, or Spanish with --lang es), write nothing;
  *                                                  the options try other thresholds than those below
  *   SITE_DIR  a built site (mkdocs build --strict -d DIR): the words each result already uses
  *             come from its index (the learned words are a field of their own there, not counted)

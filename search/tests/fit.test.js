@@ -39,5 +39,5 @@ test("each page's name (its title, and its title without stop words) is a query 
   const found = (weights) => namesFound(new Index({ ...site, weights: { ...data.weights, ...weights } }, STEM), rows);
   assert.deepStrictEqual(found({}), { first: 2, top3: 2 });
   /* A weight that lets the section's text outrank the page's title for the name: counted. */
-  assert.deepStrictEqual(found({ fields: [0, 0, 1, 0, 0], titleMatch: 0, pageTitle: 0 }).first < 2, true);
+  assert.ok(found({ fields: [0, 0, 1, 0, 0], titleMatch: 0, pageTitle: 0 }).first < 2);
 });
