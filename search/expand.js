@@ -122,7 +122,7 @@ function wordsFound(data, rows, lang) {
   const cached = foundCache.get(rows);
   if (cached && cached.data === data) return cached.words;
   if (!plainIndexes.has(data))
-    plainIndexes.set(data, new Index({ ...withWords(data, { symptoms: [], results: {} }), readerWeights: {} }, stemmer(lang)));
+    plainIndexes.set(data, new Index(withWords(data, { symptoms: [], results: {} }), stemmer(lang)));
   const index = plainIndexes.get(data);
   const words = new Map();
   for (const [query, re] of rows) {

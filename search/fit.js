@@ -98,14 +98,17 @@ function names(data) {
   return rows;
 }
 
+/* The rank of each row's first good answer (0: not in the top ten). */
+const ranks = (index, rows) => rows.map(([q, re]) => rankOf(re, shown(index.answer(q, true))));
+
 /* How many names find their page first, and in the top three. */
 function namesFound(index, rows) {
-  const ranks = rows.map(([q, re]) => rankOf(re, shown(index.answer(q, true))));
-  return { first: ranks.filter((r) => r === 1).length, top3: ranks.filter((r) => r >= 1 && r <= 3).length };
+  const found = ranks(index, rows);
+  return { first: found.filter((r) => r === 1).length, top3: found.filter((r) => r >= 1 && r <= 3).length };
 }
 
 function score(index, rows) {
-  return figures(rows.map(([q, re]) => rankOf(re, shown(index.answer(q, true)))));
+  return figures(ranks(index, rows));
 }
 
 function objective(indexes, sets) {
