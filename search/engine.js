@@ -18,6 +18,9 @@
  *     that the result matches, so a result with all the reader's words comes first; and by
  *     1 + titleMatch x (share of the query's words in the title)^2, scaled by the share of the
  *     title's own words the reader typed (titleFit) and, for a whole page, by 1 + pageTitle.
+ *   - A word readers often put around their question rather than in it ("yesterday", "jaw")
+ *     counts its learned weight (search/data/reader-words-<lang>.yml); in a query that reports
+ *     a symptom after treatment, its weight learned from such queries, where it has one.
  *   - A result on a side topic (micro-coring, scalp) or a glossary definition counts a
  *     factor less unless the query names the topic (search/data/ranking.yml, "topics").
  * The work per query is bounded (limits in ranking.yml): words per query, letters per
@@ -99,6 +102,10 @@
     this.readerWeights = Object.create(null);
     Object.keys(data.readerWeights || {}).forEach(function (w) {
       self.readerWeights[self.stem(fold(w))] = data.readerWeights[w];
+    });
+    this.reportWeights = Object.create(null);
+    Object.keys(data.reportWeights || {}).forEach(function (w) {
+      self.reportWeights[self.stem(fold(w))] = data.reportWeights[w];
     });
     this.docs = data.docs.map(function (d, n) {
       /* learned: the words readers share for it (search/expand.js), counted with `asked`. */
@@ -442,8 +449,15 @@
     var cache = Object.create(null);
     var scores = Object.create(null), covered = Object.create(null), matched = Object.create(null);
     var total = 0;
+    var symptoms = this.symptoms;
+    var symptom = symptoms && slots.some(function (s) {
+      return !s.stop && s.alts.some(function (a) { return a.terms.some(function (t) { return symptoms.stems[t]; }); });
+    });
+    var report = symptom && (!symptoms.after || symptoms.after.test(fold(query)));
+    /* In a query reporting a symptom, words count as readers' reports use them. */
+    var learnedWeights = report ? this.reportWeights : this.readerWeights;
     slots.forEach(function (slot, i) {
-      var learned = (!slot.stop && self.readerWeights[slot.stem]) || 1;
+      var learned = (!slot.stop && (learnedWeights[slot.stem] || (report && self.readerWeights[slot.stem]))) || 1;
       var weight = self.slotWeight(slot) * learned;
       total += weight;
       var best = Object.create(null), credit = Object.create(null);
@@ -502,10 +516,6 @@
       var page = doc.parent >= 0 ? self.bare(self.docs[doc.parent].location) : null;
       return topics.filter(function (t) { return t.docs.test(here) || (page !== null && t.docs.test(page)); });
     }
-    var symptoms = this.symptoms;
-    var symptom = symptoms && slots.some(function (s) {
-      return !s.stop && s.alts.some(function (a) { return a.terms.some(function (t) { return symptoms.stems[t]; }); });
-    });
     /* The stems a result was found by, to mark in its extract: the terms of each alternative of
        a word that is not a stop word that matched it (a phrase only with all its pairs). */
     function marksOf(d) {
@@ -533,7 +543,6 @@
     results.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
     /* A reader naming a warning sign sees, at the latest in place `slot`, the best-scoring of the
        answers that say whether it is normal and when to get help (ranking.yml, symptoms). */
-    var report = symptom && (!symptoms.after || symptoms.after.test(fold(query)));
     if (report && symptoms.slot > 0 && symptoms.answers) {
       /* Not the answer of a side topic the reader did not name (what to do after RF for a
          burning scalp). */

@@ -1,7 +1,8 @@
 /*
  * Readers' shared words: learns from the development query sets (bench/) the words that
  * several writers, each on their own, used for a result whose page never uses them, and the
- * words their queries about something after treatment share (symptom words), and writes them
+ * words their queries about something after treatment share (symptom words), how much the words
+ * readers put around their question count (in any query, and in queries reporting a symptom), and writes them
  * to search/data/reader-words-<lang>.yml. The search hook puts them in the index; the engine
  * counts a result's words as its reader searches and the symptom words as the warning signs'
  * own, so a new reader's words find the answer too.
@@ -50,7 +51,10 @@ const learnedSets = (lang) => querySets().filter((set) => set.lang === lang && s
    `symptoms`, sorted words that mark a query about something after treatment, and `weights`,
    word -> how much it counts in a query: the square root of the share of the queries using it
    whose good answers it finds (by its own word, a synonym, a typing slip: as the search matches
-   it), when readers often use it around their question rather than for it ("yesterday", "jaw"). `sets` is
+   it), when readers often use it around their question rather than for it ("yesterday", "jaw"), and
+   `reportWeights`, the same from the queries that report a symptom after treatment (the queries that
+   get the help link), used in such queries: there the treated area or concern ("cheeks", "stretch"
+   marks) is context, while before treatment it is the question. `sets` is
    [[name, [[query, regex]]]]; `data` the built index of that language. */
 function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT, symptomShare = SYMPTOM_SHARE) {
   /* The index without any learned symptom words: which words name a symptom already. */
@@ -87,21 +91,29 @@ function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT,
       }
     }
   }
-  const weights = {};
-  const used = new Map(); /* stem -> {sets, words, queries, found} */
+  const weights = {}, reportWeights = {};
+  const used = new Map(), reported = new Map(); /* stem -> {sets, words, queries, found} */
   for (const [name, rows] of sets) {
     for (const [st, e] of wordsFound(data, rows, lang)) {
       const u = count(used, st, e.word, name);
       u.queries = (u.queries || 0) + e.queries;
       u.found = (u.found || 0) + e.found;
+      if (!e.reports) continue;
+      const r = count(reported, st, e.word, name);
+      r.queries = (r.queries || 0) + e.reports;
+      r.found = (r.found || 0) + e.reportsFound;
     }
   }
   const commonest = (e) => [...e.words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-  for (const e of used.values()) {
-    const share = (e.found + WEIGHT_PRIOR) / (e.queries + WEIGHT_PRIOR);
-    if (e.sets.size >= minSets && e.queries >= MIN_QUERIES && share <= MAX_SHARE)
-      weights[commonest(e)] = Math.round(100 * Math.sqrt(share)) / 100;
-  }
+  const weigh = (map, out) => {
+    for (const e of map.values()) {
+      const share = (e.found + WEIGHT_PRIOR) / (e.queries + WEIGHT_PRIOR);
+      if (e.sets.size >= minSets && e.queries >= MIN_QUERIES && share <= MAX_SHARE)
+        out[commonest(e)] = Math.round(100 * Math.sqrt(share)) / 100;
+    }
+  };
+  weigh(used, weights);
+  weigh(reported, reportWeights);
   const results = {};
   docs.forEach((d, n) => {
     const words = [...found[n].values()].filter((e) => e.sets.size >= minSets).map(commonest).sort();
@@ -109,12 +121,15 @@ function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT,
   });
   const symptoms = [...symptom.values()]
     .filter((e) => e.sets.size >= minSets && e.about >= symptomShare * (e.about + e.other)).map(commonest).sort();
-  return { symptoms, results, weights: Object.fromEntries(Object.entries(weights).sort()) };
+  return { symptoms, results, weights: Object.fromEntries(Object.entries(weights).sort()),
+    reportWeights: Object.fromEntries(Object.entries(reportWeights).sort()) };
 }
 
 /* For one set's queries (each with at least one good answer): for each word used, not a stop
    word, in how many queries (once each), and in how many the search matches that word in one
-   of the good answers, on the pages' own words (no learned words or weights). Kept per set, as
+   of the good answers, on the pages' own words (no learned words or weights); `reports` and
+   `reportsFound`, the same for the queries reporting a symptom (a symptom word of the pages' own
+   lists and an "after" word). Kept per set, as
    every leave-one-set-out run counts the same queries again. */
 const foundCache = new WeakMap();
 const plainIndexes = new WeakMap(); /* data -> its index without learned words or weights, built once */
@@ -128,14 +143,17 @@ function wordsFound(data, rows, lang) {
   for (const [query, re] of rows) {
     const good = new Set(index.docs.filter((d) => re.test("/" + d.location) || re.test(d.title)).map((d) => d.n));
     if (!good.size) continue;
-    const found = index.rank(query, false).results.filter((r) => good.has(r.doc.n));
+    const ranked = index.rank(query, false);
+    const found = ranked.results.filter((r) => good.has(r.doc.n));
     const seen = new Set();
     for (const slot of index.parse(query, false)) {
       if (slot.stop || seen.has(slot.stem) || slot.word.length < 2 || /^[0-9.]+$/.test(slot.word)) continue;
       seen.add(slot.stem);
-      const e = words.get(slot.stem) || { word: slot.word, queries: 0, found: 0 };
+      const e = words.get(slot.stem) || { word: slot.word, queries: 0, found: 0, reports: 0, reportsFound: 0 };
+      const hit = found.some((r) => r.matched[slot.word]);
       e.queries++;
-      if (found.some((r) => r.matched[slot.word])) e.found++;
+      if (hit) e.found++;
+      if (ranked.report) { e.reports++; if (hit) e.reportsFound++; }
       words.set(slot.stem, e);
     }
   }
@@ -147,6 +165,7 @@ function wordsFound(data, rows, lang) {
    the hook writes them). */
 function withWords(data, learned) {
   return { ...data, symptoms: { ...data.symptoms, learned: learned.symptoms.join(" ") }, readerWeights: learned.weights || {},
+    reportWeights: learned.reportWeights || {},
     docs: data.docs.map((d) => [...d.slice(0, 6), (learned.results["/" + d[0]] || []).join(" ")]) };
 }
 
@@ -173,6 +192,12 @@ function toYaml(learned, lang) {
     `# ("yesterday", "jaw": words readers use around their question, not for it); over ${MAX_SHARE}: not listed.`,
     Object.keys(learned.weights).length ? "weights:" : "weights: {}");
   for (const [word, weight] of Object.entries(learned.weights)) lines.push(`  "${word}": ${weight}`);
+  lines.push(
+    `# report_weights: the same, learned from the queries that report a symptom after treatment (a symptom`,
+    `# word and an "after" word: the queries that get the help link), and used in such queries instead:`,
+    `# in them the treated area and concern ("cheeks", "stretch") are context, not the question.`,
+    Object.keys(learned.reportWeights).length ? "report_weights:" : "report_weights: {}");
+  for (const [word, weight] of Object.entries(learned.reportWeights)) lines.push(`  "${word}": ${weight}`);
   return lines.join("\n") + "\n";
 }
 
@@ -235,7 +260,7 @@ if (require.main === module) {
       fs.writeFileSync(file, toYaml(learned, lang));
       console.log(`${path.relative(ROOT, file)}: ${learned.symptoms.length} symptom words; ` +
         `${Object.values(learned.results).flat().length} words for ${Object.keys(learned.results).length} results; ` +
-        `${Object.keys(learned.weights).length} word weights (${files.length} sets)`);
+        `${Object.keys(learned.weights).length} word weights, ${Object.keys(learned.reportWeights).length} in reports (${files.length} sets)`);
     }
   }
 }

@@ -256,13 +256,15 @@ def load_questions(path: Path) -> dict[str, list[str]]:
 
 
 def load_reader_words(path: Path) -> dict[str, Any]:
-    """Read reader-words-<lang>.yml: the learned symptom words, result address -> words, and word -> weight."""
+    """Read reader-words-<lang>.yml: the learned symptom words, result address -> words, and word -> weight
+    (in every query, and in queries reporting a symptom)."""
     data = load_yaml(path)
     regenerate = "it is written by search/expand.js: run node search/expand.js SITE_DIR again, do not add words by hand"
-    if (not isinstance(data, dict) or set(data) != {"symptoms", "results", "weights"}
-            or not isinstance(data["results"], dict) or not isinstance(data["weights"], dict)):
-        raise _fail(path, "", "expected 'symptoms: [words]', 'results:' (result addresses with their words) and "
-                    f"'weights:' (words with how much each counts) ({regenerate})")
+    if (not isinstance(data, dict) or set(data) != {"symptoms", "results", "weights", "report_weights"}
+            or not all(isinstance(data[k], dict) for k in ("results", "weights", "report_weights"))):
+        raise _fail(path, "", "expected 'symptoms: [words]', 'results:' (result addresses with their words), "
+                    "'weights:' (words with how much each counts) and 'report_weights:' (the same in queries "
+                    f"reporting a symptom) ({regenerate})")
     def words(value: Any) -> bool:
         return isinstance(value, list) and all(isinstance(w, str) and READER_WORD.fullmatch(w) for w in value)
     if not words(data["symptoms"]):
@@ -272,11 +274,13 @@ def load_reader_words(path: Path) -> dict[str, Any]:
             raise _fail(path, f"results: '{address}'", f"an address starts with '/' ({regenerate})")
         if not learned or not words(learned):
             raise _fail(path, f"results: '{address}'", f"expected a list of lower-case words ({regenerate})")
-    for word, weight in data["weights"].items():
-        if not isinstance(word, str) or not READER_WORD.fullmatch(word):
-            raise _fail(path, f"weights: '{word}'", f"expected a lower-case word ({regenerate})")
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < 1:
-            raise _fail(path, f"weights: '{word}'", f"expected a number between 0 and 1, not {weight!r} ({regenerate})")
+    for key in ("weights", "report_weights"):
+        for word, weight in data[key].items():
+            if not isinstance(word, str) or not READER_WORD.fullmatch(word):
+                raise _fail(path, f"{key}: '{word}'", f"expected a lower-case word ({regenerate})")
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < 1:
+                raise _fail(path, f"{key}: '{word}'",
+                            f"expected a number between 0 and 1, not {weight!r} ({regenerate})")
     return data
 
 
@@ -440,6 +444,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                               "after": vocab["symptom_reports"]},
                  "others": other_languages(lang, material["docs"]),
                  "readerWeights": _data[lang]["reader_words"]["weights"],
+                 "reportWeights": _data[lang]["reader_words"]["report_weights"],
                  **{k: v for k, v in vocab.items()
                     if k not in ("stemmer", "topic_queries", "symptom_words", "symptom_always", "symptom_reports",
                                  "other_language")},

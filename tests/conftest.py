@@ -52,7 +52,7 @@ def link_search(project: Path) -> None:
         if path.name.startswith("questions-"):
             (project / "search" / "data" / path.name).write_text("{}\n", encoding="utf-8")
         elif path.name.startswith("reader-words-"):
-            (project / "search" / "data" / path.name).write_text("symptoms: []\nresults: {}\nweights: {}\n", encoding="utf-8")
+            (project / "search" / "data" / path.name).write_text("symptoms: []\nresults: {}\nweights: {}\nreport_weights: {}\n", encoding="utf-8")
         elif path.name in ("en.yml", "es.yml"):  # a small project has home pages, not the site's fallback pages
             home = "" if path.name == "en.yml" else path.stem + "/"
             text = re.sub(r"(?m)^  pages: \[.*\]$", f'  pages: ["{home}"]', path.read_text(encoding="utf-8"))

@@ -56,25 +56,31 @@ CASES = {
     "symptom words not words": ("en.yml", ("    infection infected granuloma", "    Infection, infected granuloma"), None,
                                 "symptoms_from: words: expected lower-case words separated by spaces"),
     "learned words for a renamed heading": ("reader-words-en.yml", None,
-                                            'symptoms: []\nweights: {}\nresults:\n  "/page/#old-name": ["sandpaper"]\n',
+                                            'symptoms: []\nweights: {}\nreport_weights: {}\nresults:\n  "/page/#old-name": ["sandpaper"]\n',
                                             "no search result has the address /page/#old-name"),
     "learned words edited by hand": ("reader-words-en.yml", None,
-                                     'symptoms: []\nweights: {}\nresults:\n  "/page/#a-section": ["Sand paper"]\n',
+                                     'symptoms: []\nweights: {}\nreport_weights: {}\nresults:\n  "/page/#a-section": ["Sand paper"]\n',
                                      "results: '/page/#a-section': expected a list of lower-case words "
                                      "(it is written by search/expand.js"),
-    "learned symptom word with a space": ("reader-words-en.yml", None, 'symptoms: ["sand paper"]\nresults: {}\nweights: {}\n',
+    "learned symptom word with a space": ("reader-words-en.yml", None, 'symptoms: ["sand paper"]\nresults: {}\nweights: {}\nreport_weights: {}\n',
                                           "symptoms: expected a list of lower-case words"),
     "learned words without their keys": ("reader-words-en.yml", None, '"/page/#a-section": ["sandpaper"]\n',
                                          "expected 'symptoms: [words]', 'results:'"),
     "learned weights missing": ("reader-words-en.yml", None, 'symptoms: []\nresults: {}\n',
-                                "and 'weights:' (words with how much each counts)"),
-    "learned weight edited to 1.5": ("reader-words-en.yml", None, 'symptoms: []\nresults: {}\nweights:\n  "jaw": 1.5\n',
+                                "'weights:' (words with how much each counts)"),
+    "learned weight edited to 1.5": ("reader-words-en.yml", None, 'symptoms: []\nresults: {}\nreport_weights: {}\nweights:\n  "jaw": 1.5\n',
                                      "weights: 'jaw': expected a number between 0 and 1, not 1.5 (it is written by "
                                      "search/expand.js"),
-    "learned weight not a number": ("reader-words-en.yml", None, 'symptoms: []\nresults: {}\nweights:\n  "jaw": low\n',
+    "learned weight not a number": ("reader-words-en.yml", None, 'symptoms: []\nresults: {}\nreport_weights: {}\nweights:\n  "jaw": low\n',
                                     "weights: 'jaw': expected a number between 0 and 1, not 'low'"),
+    "learned report weights missing": ("reader-words-en.yml", None, 'symptoms: []\nresults: {}\nweights: {}\n',
+                                       "and 'report_weights:' (the same in queries reporting a symptom)"),
+    "learned report weight edited to 1": ("reader-words-en.yml", None,
+                                          'symptoms: []\nresults: {}\nweights: {}\nreport_weights:\n  "jaw": 1\n',
+                                          "report_weights: 'jaw': expected a number between 0 and 1, not 1 (it is "
+                                          "written by search/expand.js"),
     "learned weight for two words": ("reader-words-en.yml", None,
-                                     'symptoms: []\nresults: {}\nweights:\n  "my jaw": 0.2\n',
+                                     'symptoms: []\nresults: {}\nreport_weights: {}\nweights:\n  "my jaw": 0.2\n',
                                      "weights: 'my jaw': expected a lower-case word"),
     "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
                            "symptom_reports: expected 'why:', 'pattern:'"),
@@ -118,7 +124,8 @@ def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
     (search_data_copy(project) / QUESTIONS).write_text(
         '"/page/#a-section":\n  - sunburn tonight\n  - fever blister tonight\n', encoding="utf-8")
     (project / "search" / "data" / "reader-words-en.yml").write_text(
-        'symptoms: ["shivery"]\nresults:\n  "/page/#a-section": ["sandpaper", "true"]\nweights:\n  "jaw": 0.05\n',
+        'symptoms: ["shivery"]\nresults:\n  "/page/#a-section": ["sandpaper", "true"]\nweights:\n  "jaw": 0.05\n'
+        'report_weights:\n  "cheeks": 0.3\n',
         encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
@@ -128,5 +135,6 @@ def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
     assert doc[6] == "sandpaper true"
     assert index["symptoms"]["learned"] == "shivery"
     assert index["readerWeights"] == {"jaw": 0.05}
+    assert index["reportWeights"] == {"cheeks": 0.3}
     assert "sandpaper" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")
     assert "sunburn" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")

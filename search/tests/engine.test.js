@@ -180,6 +180,21 @@ test("a word readers use around their question counts as much as its learned wei
   assert.strictEqual(top(weighed, "wrinkles")[0], "concerns/wrinkles/"); /* alone, it still finds its page */
 });
 
+test("in a query reporting a symptom, a word counts as much as its weight learned from such queries", () => {
+  /* Readers name the treated concern around a symptom ("wrinkles" and pus after treatment); asked
+     about before treatment, the concern is the question. */
+  const symptoms = { words: "pus", docs: "^safety/", factor: 1, maxShare: 1, slot: 0,
+    answers: "^safety/help/", after: "\\bafter\\b" };
+  const plain = new Index(fixture(undefined, { symptoms }), EN);
+  const index = new Index(fixture(undefined, { symptoms, reportWeights: { wrinkles: 0.1 } }), EN);
+  assert.strictEqual(top(plain, "wrinkles pus after")[0], "concerns/wrinkles/");
+  assert.strictEqual(top(index, "wrinkles pus after")[0], "safety/help/#fever");
+  assert.strictEqual(top(index, "wrinkles pus")[0], "concerns/wrinkles/"); /* no "after": not a report */
+  /* A word without a weight of its own in reports keeps its weight in any query. */
+  const general = new Index(fixture(undefined, { symptoms, readerWeights: { wrinkles: 0.1 } }), EN);
+  assert.strictEqual(top(general, "wrinkles pus after")[0], "safety/help/#fever");
+});
+
 test("a side topic counts less unless the query names it", () => {
   const index = new Index(fixture(), EN);
   assert.strictEqual(top(index, "how many sessions")[0], "faq/sessions/");

@@ -56,4 +56,19 @@ test("a word's weight: from the share of the queries using it whose good answers
   assert.deepStrictEqual(weights, { yesterday: Math.round(100 * Math.sqrt(WEIGHT_PRIOR / (queries + WEIGHT_PRIOR))) / 100 });
   /* "dry" and "skin" find the answer: full weight, not listed. One set fewer: nothing learned. */
   assert.deepStrictEqual(learn(data, asked(MIN_SETS - 1), "en").weights, {});
+  /* Not a symptom reported ("dry" is not a symptom word here): no weight for reports. */
+  assert.deepStrictEqual(learn(data, asked(MIN_SETS), "en").reportWeights, {});
+});
+
+test("a word's weight in reports: learned from the queries reporting a symptom only", () => {
+  const per = Math.ceil(MIN_QUERIES / MIN_SETS);
+  const asked = (n, query) => Array.from({ length: n }, (_, k) => [`set${k}`,
+    Array.from({ length: per }, (_, j) => [`${query} ${j}`, new RegExp(HELP, "i")])]);
+  const share = Math.round(100 * Math.sqrt(WEIGHT_PRIOR / (per * MIN_SETS + WEIGHT_PRIOR))) / 100;
+  const reports = learn(data, asked(MIN_SETS, "flaking cheeks"), "en"); /* "flaking": a symptom word */
+  assert.deepStrictEqual(reports.reportWeights, { cheeks: share });
+  assert.deepStrictEqual(learn(data, asked(MIN_SETS - 1, "flaking cheeks"), "en").reportWeights, {});
+  /* The same word in queries that report nothing: a weight for any query, none for reports. */
+  const others = learn(data, asked(MIN_SETS, "dry cheeks"), "en");
+  assert.deepStrictEqual([others.weights, others.reportWeights], [{ cheeks: share }, {}]);
 });
