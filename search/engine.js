@@ -94,7 +94,7 @@
     });
     this.symptoms = data.symptoms ? {
       docs: new RegExp(data.symptoms.docs, "i"), factor: data.symptoms.factor, stems: Object.create(null),
-      slot: data.symptoms.slot || 0, answers: data.symptoms.answers ? new RegExp(data.symptoms.answers, "i") : null,
+      slot: data.symptoms.slot || 0, slotNamed: data.symptoms.slotNamed || 0, answers: data.symptoms.answers ? new RegExp(data.symptoms.answers, "i") : null,
       after: data.symptoms.after ? new RegExp(data.symptoms.after, "i") : null
     } : null;
     /* How much a word counts in a query, learned from the query sets (search/expand.js): words
@@ -541,18 +541,20 @@
       return new Result(doc, score, coverage, words, marksOf, d);
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
-    /* A reader naming a warning sign sees, at the latest in place `slot`, the best-scoring of the
-       answers that say whether it is normal and when to get help (ranking.yml, symptoms). */
-    if (report && symptoms.slot > 0 && symptoms.answers) {
+    /* A reader naming a warning sign after treatment sees, at the latest in place `slot`, the
+       best-scoring of the answers that say whether it is normal and when to get help
+       (ranking.yml, symptoms); one naming it without saying so, at the latest in `slotNamed`. */
+    var slot = symptom ? (report ? symptoms.slot : symptoms.slotNamed) : 0;
+    if (slot > 0 && symptoms.answers) {
       /* Not the answer of a side topic the reader did not name (what to do after RF for a
          burning scalp). */
       var isAnswer = function (r) {
         var here = self.bare(r.doc.location);
         return symptoms.answers.test(here) && !sideTopics(r.doc, here).length;
       };
-      if (!results.slice(0, symptoms.slot).some(isAnswer)) {
-        for (var i = symptoms.slot; i < results.length; i++) {
-          if (isAnswer(results[i])) { results.splice(symptoms.slot - 1, 0, results.splice(i, 1)[0]); break; }
+      if (!results.slice(0, slot).some(isAnswer)) {
+        for (var i = slot; i < results.length; i++) {
+          if (isAnswer(results[i])) { results.splice(slot - 1, 0, results.splice(i, 1)[0]); break; }
         }
       }
     }

@@ -68,6 +68,13 @@ def _number(path: Path, where: str, value: Any, low: float, high: float) -> floa
     return float(value)
 
 
+def _place(path: Path, where: str, value: Any) -> int:
+    """A place in the result list: a whole number from 0 (off) to 10."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise _fail(path, where, f"must be a whole number from 0 (off) to 10 (got {value!r})")
+    return value
+
+
 def _pattern(path: Path, where: str, value: Any) -> None:
     try:
         re.compile(value)
@@ -125,14 +132,15 @@ def load_ranking(path: Path) -> dict[str, Any]:
         out_topics.append({"name": topic["name"], "docs": topic["docs"],
                            "factor": _number(path, f"{where}: factor", topic["factor"], 0, 1)})
     symptoms = data["symptoms"]
-    keys = {"why", "docs", "factor", "fitted", "max_share", "slot", "answers"}
+    keys = {"why", "docs", "factor", "fitted", "max_share", "slot", "slot_named", "answers"}
     if not isinstance(symptoms, dict) or set(symptoms) != keys:
         raise _fail(path, "symptoms", f"expected exactly {', '.join(sorted(keys))}")
     _why(path, "symptoms", symptoms)
     for key in ("docs", "answers"):
         _pattern(path, f"symptoms: {key}", symptoms[key])
     out_symptoms = {"docs": symptoms["docs"], "answers": symptoms["answers"],
-                    "slot": int(_number(path, "symptoms: slot", symptoms["slot"], 0, 10)),
+                    "slot": _place(path, "symptoms: slot", symptoms["slot"]),
+                    "slotNamed": _place(path, "symptoms: slot_named", symptoms["slot_named"]),
                     "factor": _number(path, "symptoms: factor", symptoms["factor"], 1, 10),
                     "maxShare": _number(path, "symptoms: max_share", symptoms["max_share"], 0, 1)}
     lim = data["limits"]

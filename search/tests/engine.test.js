@@ -130,6 +130,20 @@ test("a warning sign reported after treatment brings a when-to-get-help answer i
   assert.strictEqual(index.answer("pores after microneedling").report, false); /* no warning sign */
 });
 
+test("a warning sign named without saying it is after treatment brings a when-to-get-help answer into place slotNamed", () => {
+  const docs = fixture().docs.concat(HOT_PORES);
+  const symptoms = { words: "skin that feels hot", docs: "^safety/", factor: 1, maxShare: 1, slot: 2, slotNamed: 3,
+    answers: "^safety/help/", after: "\\b(after|since|still)\\b" };
+  const index = new Index(fixture(docs, { symptoms }), EN);
+  const off = new Index(fixture(docs, { symptoms: { ...symptoms, slotNamed: 0 } }), EN);
+  const place = (ix, q) => top(ix, q, 10).findIndex((l) => l.startsWith("safety/help/")) + 1;
+  assert.ok(place(off, "hot pores") > 3);
+  assert.strictEqual(place(index, "hot pores"), 3);
+  assert.strictEqual(index.answer("hot pores").report, false); /* no help link above the results */
+  assert.ok(place(index, "hot pores after microneedling") <= 2); /* a report: place `slot` */
+  assert.ok(place(index, "pores") === 0 || place(index, "pores") > 3); /* no warning sign named */
+});
+
 test("the answer brought up for a report is not a side topic's the reader did not name", () => {
   const docs = fixture().docs.concat(HOT_PORES, [
     ["safety/help/#after-coring", "After micro-coring", "Hot skin and pores after coring: call the clinic.", 4, "", []],
