@@ -454,10 +454,9 @@
       return !s.stop && s.alts.some(function (a) { return a.terms.some(function (t) { return symptoms.stems[t]; }); });
     });
     var report = symptom && (!symptoms.after || symptoms.after.test(fold(query)));
-    /* In a query reporting a symptom, words count as readers' reports use them. */
-    var learnedWeights = report ? this.reportWeights : this.readerWeights;
     slots.forEach(function (slot, i) {
-      var learned = (!slot.stop && (learnedWeights[slot.stem] || (report && self.readerWeights[slot.stem]))) || 1;
+      /* In a query reporting a symptom, a word counts as readers' reports use it, where they do. */
+      var learned = (!slot.stop && ((report && self.reportWeights[slot.stem]) || self.readerWeights[slot.stem])) || 1;
       var weight = self.slotWeight(slot) * learned;
       total += weight;
       var best = Object.create(null), credit = Object.create(null);

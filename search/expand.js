@@ -1,11 +1,11 @@
 /*
  * Readers' shared words: learns from the development query sets (bench/) the words that
  * several writers, each on their own, used for a result whose page never uses them, and the
- * words their queries about something after treatment share (symptom words), how much the words
- * readers put around their question count (in any query, and in queries reporting a symptom), and writes them
- * to search/data/reader-words-<lang>.yml. The search hook puts them in the index; the engine
- * counts a result's words as its reader searches and the symptom words as the warning signs'
- * own, so a new reader's words find the answer too.
+ * words their queries about something after treatment share (symptom words), and how much the
+ * words readers put around their question count (in any query, and in queries reporting a
+ * symptom), and writes them to search/data/reader-words-<lang>.yml. The search hook puts them in
+ * the index; the engine counts a result's words as its reader searches and the symptom words as
+ * the warning signs' own, so a new reader's words find the answer too.
  *
  * Usage: node search/expand.js SITE_DIR           write search/data/reader-words-<lang>.yml
  *        node search/expand.js SITE_DIR --loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X]
