@@ -98,15 +98,15 @@
       after: data.symptoms.after ? new RegExp(data.symptoms.after, "i") : null
     } : null;
     /* How much a word counts in a query, learned from the query sets (search/expand.js): words
-       readers use around their question ("yesterday", "jaw") count less. Stem -> factor. */
-    this.readerWeights = Object.create(null);
-    Object.keys(data.readerWeights || {}).forEach(function (w) {
-      self.readerWeights[self.stem(fold(w))] = data.readerWeights[w];
-    });
-    this.reportWeights = Object.create(null);
-    Object.keys(data.reportWeights || {}).forEach(function (w) {
-      self.reportWeights[self.stem(fold(w))] = data.reportWeights[w];
-    });
+       readers use around their question ("yesterday", "jaw") count less; in any query, and in
+       queries reporting a symptom. Stem -> factor. */
+    var byStem = function (weights) {
+      var out = Object.create(null);
+      Object.keys(weights || {}).forEach(function (w) { out[self.stem(fold(w))] = weights[w]; });
+      return out;
+    };
+    this.readerWeights = byStem(data.readerWeights);
+    this.reportWeights = byStem(data.reportWeights);
     this.docs = data.docs.map(function (d, n) {
       /* learned: the words readers share for it (search/expand.js), counted with `asked`. */
       return { n: n, location: d[0], title: d[1], text: d[2], parent: d[3], asked: d[4] || "", tags: d[5] || [],

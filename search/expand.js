@@ -93,15 +93,15 @@ function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT,
   }
   const weights = {}, reportWeights = {};
   const used = new Map(), reported = new Map(); /* stem -> {sets, words, queries, found} */
+  const tally = (map, st, word, name, queries, found) => {
+    const t = count(map, st, word, name);
+    t.queries = (t.queries || 0) + queries;
+    t.found = (t.found || 0) + found;
+  };
   for (const [name, rows] of sets) {
     for (const [st, e] of wordsFound(data, rows, lang)) {
-      const u = count(used, st, e.word, name);
-      u.queries = (u.queries || 0) + e.queries;
-      u.found = (u.found || 0) + e.found;
-      if (!e.reports) continue;
-      const r = count(reported, st, e.word, name);
-      r.queries = (r.queries || 0) + e.reports;
-      r.found = (r.found || 0) + e.reportsFound;
+      tally(used, st, e.word, name, e.queries, e.found);
+      if (e.reports) tally(reported, st, e.word, name, e.reports, e.reportsFound);
     }
   }
   const commonest = (e) => [...e.words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
