@@ -87,6 +87,12 @@
     data.stop.forEach(function (w) { self.stop[fold(w)] = true; });
     this.variants = Object.create(null); /* "b4" -> ["before"], "dont" -> ["do", "not"] */
     Object.keys(data.variants).forEach(function (w) { self.variants[fold(w)] = tokens(data.variants[w]); });
+    /* Names of two words read as one, in pages and queries alike ("cold sore" -> "coldsore"):
+       their parts alone mean something else ("sore" is pain). */
+    this.compounds = (data.compounds || []).map(function (name) {
+      var parts = tokens(name);
+      return { re: new RegExp("\\b" + parts.join("[\\s-]+") + "\\b", "g"), word: parts.join("") };
+    });
     /* Topic and symptom patterns name addresses without the language prefix ("es/"). */
     this.prefix = data.prefix || "";
     this.topics = data.topics.map(function (t) {
@@ -232,7 +238,7 @@
   Index.prototype.words = function (text, surface) {
     var self = this;
     var out = [];
-    var folded = fold(text);
+    var folded = this.joinNames(fold(text));
     var re = /[a-z0-9]+(?:\.[0-9]+)?(?:-[a-z0-9]+)*/g, m;
     while ((m = re.exec(folded))) {
       var parts = m[0].split("-");
@@ -246,6 +252,12 @@
       });
     }
     return out;
+  };
+
+  /* A folded text with each compound name as one word. */
+  Index.prototype.joinNames = function (folded) {
+    this.compounds.forEach(function (c) { folded = folded.replace(c.re, c.word); });
+    return folded;
   };
 
   Index.prototype.idf = function (term) {
@@ -282,7 +294,9 @@
      are, so a reader phrase such as "dr pen" matches the query it was written for. */
   Index.prototype.typedWords = function (text) {
     var self = this, words = [];
-    tokens(text).forEach(function (w) { (self.variants[w] || [w]).forEach(function (v) { words.push(v); }); });
+    tokens(this.joinNames(fold(text))).forEach(function (w) {
+      (self.variants[w] || [w]).forEach(function (v) { words.push(v); });
+    });
     return words;
   };
 
@@ -602,11 +616,17 @@
     var stems = Object.create(null);
     found.forEach(function (stem) { stems[stem] = true; });
     var re = /[A-Za-z\u00c0-\u024f0-9]+/g, m, first = -1, spans = [];
+    /* A compound name is marked whole, and its parts never alone ("sores" of "cold sores"). */
+    var names = [], lower = text.toLowerCase(), self = this;
+    if (lower.length === text.length) this.compounds.forEach(function (c) {
+      var cm, cre = new RegExp(c.re.source, "g");
+      while ((cm = cre.exec(lower))) names.push([cm.index, cm.index + cm[0].length, stems[self.stem(c.word)]]);
+    });
     while ((m = re.exec(text))) {
-      var f = fold(m[0]);
-      if (stems[this.stem(f)] || stems[f]) {
-        if (first < 0) first = m.index;
-        spans.push([m.index, m.index + m[0].length]);
+      var at = m.index, name = names.filter(function (n) { return n[0] <= at && at < n[1]; })[0];
+      if (name ? name[2] && name[0] === at : stems[this.stem(fold(m[0]))] || stems[fold(m[0])]) {
+        if (first < 0) first = at;
+        spans.push(name ? [name[0], name[1]] : [at, at + m[0].length]);
       }
     }
     var start = first < 0 ? 0 : Math.max(0, text.lastIndexOf(" ", Math.max(0, first - 40)) + 1);

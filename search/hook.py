@@ -154,9 +154,9 @@ def load_ranking(path: Path) -> dict[str, Any]:
 
 
 def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
-    """Read <lang>.yml: stemmer, stop words, variants, topics, symptoms_from, fallback and synonyms."""
+    """Read <lang>.yml: stemmer, stop words, variants, compounds, topics, symptoms_from, fallback and synonyms."""
     data = load_yaml(path)
-    keys = {"language", "stemmer", "stop_words", "variants", "topics", "symptoms_from", "symptom_reports",
+    keys = {"language", "stemmer", "stop_words", "variants", "compounds", "topics", "symptoms_from", "symptom_reports",
             "other_language", "fallback", "synonyms"}
     if not isinstance(data, dict) or set(data) != keys:
         raise _fail(path, "", f"expected exactly the sections {', '.join(sorted(keys))}")
@@ -174,6 +174,13 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
             not all(isinstance(k, str) and isinstance(v, str) for k, v in variants["words"].items()):
         raise _fail(path, "variants", "expected a 'why:' and 'words:' lines such as 'b4: before'")
     _why(path, "variants", variants)
+    compounds = data["compounds"]
+    if not isinstance(compounds, dict) or set(compounds) != {"why", "words"} or \
+            not isinstance(compounds["words"], list) or \
+            not all(isinstance(w, str) and re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)+", w) for w in compounds["words"]):
+        raise _fail(path, "compounds", "expected a 'why:' and 'words: [...]', each a name of two or more words "
+                    "in lower case without accents or hyphens, such as 'cold sore' (list each form: 'cold sores' too)")
+    _why(path, "compounds", compounds)
     topics = data["topics"]
     if not isinstance(topics, dict) or not isinstance(topics.get("queries"), dict):
         raise _fail(path, "topics", "expected a 'why:' and 'queries:', one 'topic-name: pattern' line per topic of ranking.yml")
@@ -227,6 +234,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
                 raise _fail(path, f"{where}: {key}", "must be a list of words or phrases, such as [pores, pore]")
         _why(path, where, entry)
     return {"stemmer": data["stemmer"], "stop": stop["words"].split(), "variants": variants["words"],
+            "compounds": compounds["words"],
             "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
             "report": {"message": reports["message"], "page": reports["page"]},
             "other_language": other["message"],

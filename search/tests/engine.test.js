@@ -276,6 +276,24 @@ test("an extract marks the words a result was found by: the site's word for the 
   assert.ok(!teaser.includes("<mark>and</mark>") && !teaser.includes("<mark>It</mark>"), teaser);
 });
 
+test("a compound name is one word in pages and queries: its parts alone do not find it, and it is marked whole", () => {
+  const docs = [
+    ["safety/cold-sores/", "Cold sores", "Wait until cold sores have healed before treatment.", -1, "", []],
+    ["after/pain/", "Pain afterwards", "The skin may feel sore or tender for a few days.", -1, "", []],
+  ];
+  const plain = new Index(fixture(docs, { synonyms: [] }), EN);
+  const index = new Index(fixture(docs, { synonyms: [], compounds: ["cold sore", "cold sores"] }), EN);
+  const found = (ix, q) => ix.answer(q, false).results.filter((r) => r.coverage > 0).map((r) => r.doc.location);
+  assert.deepStrictEqual(found(plain, "sore").sort(), ["after/pain/", "safety/cold-sores/"]);
+  assert.deepStrictEqual(found(index, "sore"), ["after/pain/"]);
+  assert.deepStrictEqual(found(index, "cold sore"), ["safety/cold-sores/"]);
+  assert.deepStrictEqual(found(index, "cold-sores"), ["safety/cold-sores/"]);
+  const [cold] = index.answer("cold sore", false).results;
+  assert.ok(index.teaser(cold.doc, cold.marks, 100).includes("<mark>cold sores</mark>"), index.teaser(cold.doc, cold.marks, 100));
+  const sore = index.answer("sore", false).results[0];
+  assert.ok(!index.teaser(index.docs[0], sore.marks, 100).includes("<mark>"), index.teaser(index.docs[0], sore.marks, 100));
+});
+
 /* The worker as the build makes it (search/hook.py: engine_source, worker_source), in a sandbox. */
 function worker(fetched, extra = {}) {
   const cjs = fs.readFileSync(path.join(__dirname, "..", "vendor", "orama-stemmers-3.1.18", "en.cjs"), "utf8");
