@@ -453,9 +453,9 @@
     return this.rank(query, typing).results;
   };
 
-  /* The ranked results, and whether the query reports a symptom after treatment (report: a
+  /* The ranked results, whether the query reports a symptom after treatment (report: a
      word of the warning signs or the expected effects, and one of the language's words for
-     "after"). */
+     "after"), and the query's words as parsed (slots). */
   Index.prototype.rank = function (query, typing) {
     var self = this, W = this.weights;
     var slots = this.parse(query, typing);
@@ -571,7 +571,7 @@
         }
       }
     }
-    return { results: results, report: report };
+    return { results: results, report: report, slots: slots };
   };
 
   /*

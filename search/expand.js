@@ -146,7 +146,7 @@ function wordsFound(data, rows, lang) {
     const ranked = index.rank(query, false);
     const found = ranked.results.filter((r) => good.has(r.doc.n));
     const seen = new Set();
-    for (const slot of index.parse(query, false)) {
+    for (const slot of ranked.slots) {
       if (slot.stop || seen.has(slot.stem) || slot.word.length < 2 || /^[0-9.]+$/.test(slot.word)) continue;
       seen.add(slot.stem);
       const e = words.get(slot.stem) || { word: slot.word, queries: 0, found: 0, reports: 0, reportsFound: 0 };
