@@ -624,7 +624,9 @@
     });
     while ((m = re.exec(text))) {
       var at = m.index, name = names.filter(function (n) { return n[0] <= at && at < n[1]; })[0];
-      if (name ? name[2] && name[0] === at : stems[this.stem(fold(m[0]))] || stems[fold(m[0])]) {
+      /* A word of a name: the name is marked once, at its first word. */
+      var marked = name ? name[2] && name[0] === at : stems[this.stem(fold(m[0]))] || stems[fold(m[0])];
+      if (marked) {
         if (first < 0) first = at;
         spans.push(name ? [name[0], name[1]] : [at, at + m[0].length]);
       }
