@@ -113,7 +113,7 @@
     };
     this.readerWeights = byStem(data.readerWeights);
     this.reportWeights = byStem(data.reportWeights);
-    this.docs = data.docs.map(function (d, n) {
+    this.docs = wholeAddresses(data.docs).map(function (d, n) {
       /* learned: the words readers share for it (search/expand.js), counted with `asked`. */
       return { n: n, location: d[0], title: d[1], text: d[2], parent: d[3], asked: d[4] || "", tags: d[5] || [],
                learned: d[6] || "" };
@@ -645,6 +645,14 @@
     return out;
   };
 
+  /* The index's rows with whole addresses: the build writes a section's address after its
+     page's ("#anchor"; its page is the row's fourth field), which makes the download smaller. */
+  function wholeAddresses(docs) {
+    return docs.map(function (d) {
+      return d[3] >= 0 && d[0].charAt(0) === "#" ? [docs[d[3]][0] + d[0]].concat(d.slice(1)) : d;
+    });
+  }
+
   function add(counts, term, n) { counts.set(term, (counts.get(term) || 0) + (n || 1)); }
 
   function unique(list) {
@@ -652,5 +660,6 @@
     return list.filter(function (x) { return seen[x] ? false : (seen[x] = true); });
   }
 
-  return { Index: Index, fold: fold, tokens: tokens, withinEdits: withinEdits, escapeHtml: escapeHtml };
+  return { Index: Index, fold: fold, tokens: tokens, withinEdits: withinEdits, escapeHtml: escapeHtml,
+           wholeAddresses: wholeAddresses };
 });

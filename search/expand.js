@@ -28,7 +28,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { Index, tokens } = require("./engine.js");
+const { Index, tokens, wholeAddresses } = require("./engine.js");
 const { readSet, querySets, rankOf, shown, figures } = require("../bench/search_node.js");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -208,7 +208,8 @@ function builtIndex(site, lang) {
     console.error(`${dir}: no index.${lang}.*.json; build the site first (mkdocs build --strict -d DIR)`);
     process.exit(2);
   }
-  return JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+  const data = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+  return { ...data, docs: wholeAddresses(data.docs) };
 }
 
 /* hit@3 and MRR@10 of a set, and how many of its queries get the help link: of those whose writer
@@ -265,4 +266,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { learnedSets, learn, withWords, toYaml, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE, MIN_QUERIES, WEIGHT_PRIOR, MAX_SHARE };
+module.exports = { builtIndex, learnedSets, learn, withWords, toYaml, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE, MIN_QUERIES, WEIGHT_PRIOR, MAX_SHARE };

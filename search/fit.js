@@ -18,10 +18,9 @@
  * the main page for "micro-needling"). It prints the weights to copy into ranking.yml.
  */
 "use strict";
-const fs = require("fs");
 const path = require("path");
 const { Index } = require("./engine.js");
-const { learnedSets, learn, withWords } = require("./expand.js");
+const { builtIndex, learnedSets, learn, withWords } = require("./expand.js");
 const { readSet, querySets, rankOf, shown, figures } = require("../bench/search_node.js");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -56,12 +55,6 @@ function set(w, key, v) {
   const [a, b] = key.split(".");
   if (b === undefined) copy[a] = v; else copy[a][+b] = v;
   return copy;
-}
-
-function indexFile(site) {
-  const dir = path.join(site, "search");
-  const name = fs.readdirSync(dir).find((f) => /^index\.en\.[0-9a-f]+\.json$/.test(f));
-  return JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 }
 
 /* The words each fit set's readers would find learned (from the other fit sets), and those of
@@ -129,7 +122,7 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const site = args[0];
   const rounds = args.includes("--rounds") ? +args[args.indexOf("--rounds") + 1] : 2;
-  const data = indexFile(site);
+  const data = builtIndex(site, "en");
   let weights = { ...data.weights, fields: [...data.weights.fields], symptomFactor: data.symptoms.factor };
   args.forEach((a, i) => {
     if (a !== "--set") return;

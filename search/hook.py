@@ -395,6 +395,20 @@ def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: 
     return out
 
 
+def short_addresses(rows: list[list]) -> list[list]:
+    """The rows with each section's address after its page's ("#anchor"), as the engine reads them
+    (search/engine.js, wholeAddresses): the index's bytes are its readers' download."""
+    out = []
+    for row in rows:
+        if row[3] >= 0:
+            page = rows[row[3]][0]
+            if not row[0].startswith(page + "#"):
+                raise PluginError(f"search/hook.py: the result {row[0]} is not on its page {page}")
+            row = [row[0][len(page):], *row[1:]]
+        out.append(row)
+    return out
+
+
 def engine_source(stemmer: str) -> str:
     """The engine file: the language's stemmer and search/engine.js."""
     cjs = (folder() / "vendor" / STEMMERS[stemmer]).read_text(encoding="utf-8")
@@ -477,6 +491,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         missing = [p for p in vocab["fallback"]["pages"] if p not in locations]
         if missing:
             raise _fail(folder() / "data" / f"{lang}.yml", "fallback: pages", f"no page has the address {', '.join(missing)}")
+        index["docs"] = short_addresses(index["docs"])
         index_name = _hashed(out, f"index.{lang}", ".json", json.dumps(index, separators=(",", ":"), ensure_ascii=False))
         engine_name = _hashed(out, f"engine.{lang}", ".js", engine_source(vocab["stemmer"]))
         (out / f"worker.{lang}.js").write_text(worker_source(index_name, engine_name), encoding="utf-8")

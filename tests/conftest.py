@@ -1,6 +1,7 @@
 """Shared fixtures: the site built once per run, a local server and Debian's Chromium."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -60,6 +61,15 @@ def link_search(project: Path) -> None:
             (project / "search" / "data" / path.name).write_text(text, encoding="utf-8")
         else:
             (project / "search" / "data" / path.name).symlink_to(path)
+
+
+def search_index(site: Path, lang: str = "en") -> dict:
+    """A language's search index with whole addresses: the build writes a section's as
+    "#anchor", after its page's (the row's fourth field; search/engine.js, wholeAddresses)."""
+    index = json.loads(next((site / "search").glob(f"index.{lang}.*.json")).read_text(encoding="utf-8"))
+    rows = index["docs"]
+    index["docs"] = [[rows[d[3]][0] + d[0], *d[1:]] if d[3] >= 0 and d[0].startswith("#") else d for d in rows]
+    return index
 
 
 @pytest.fixture(scope="session")

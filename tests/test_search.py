@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, search_index
 
 pytestmark = pytest.mark.browser
 
@@ -170,7 +170,7 @@ def test_stub_index_and_real_index(site: Path) -> None:
     """Material's own index is a stub; the real one carries the vocabulary and weights."""
     stub = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert stub["docs"] == []
-    index = json.loads(next((site / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
+    index = search_index(site)
     assert {"weights", "limits", "topics", "stop", "variants", "fallback", "synonyms", "docs"} <= set(index)
     assert all(not d[0].startswith("es/") for d in index["docs"])
 

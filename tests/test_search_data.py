@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, mkdocs_build, search_index
 from test_bad_input import GOOD, make_project
 
 QUESTIONS = "questions-en.yml"
@@ -137,7 +137,9 @@ def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
         encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    index = json.loads(next((tmp_path / "out" / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
+    raw = json.loads(next((tmp_path / "out" / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
+    assert ["#a-section", "page/"] in [[d[0], raw["docs"][d[3]][0]] for d in raw["docs"] if d[3] >= 0]
+    index = search_index(tmp_path / "out")
     (doc,) = [d for d in index["docs"] if d[0] == "page/#a-section"]
     assert doc[4] == "sunburn tonight fever blister tonight"
     assert doc[6] == "sandpaper true"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, page_urls
+from conftest import ROOT, page_urls, search_index
 from html_tools import parse, resolve
 
 FACTS = ROOT.parent / "shared" / "FACTS.md"
@@ -95,8 +95,7 @@ def test_description_meta_matches_front_matter(site: Path) -> None:
 
 def search_docs(site: Path, lang: str = "en") -> list[dict[str, str]]:
     """The results of a language's search index (search/hook.py writes them as lists)."""
-    index = json.loads(next((site / "search").glob(f"index.{lang}.*.json")).read_text(encoding="utf-8"))
-    return [{"location": d[0], "title": d[1], "text": d[2]} for d in index["docs"]]
+    return [{"location": d[0], "title": d[1], "text": d[2]} for d in search_index(site, lang)["docs"]]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

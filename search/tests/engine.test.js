@@ -261,6 +261,14 @@ test("Spanish: accents folded and words stemmed the Spanish way", () => {
   assert.strictEqual(top(index, "despues tratamientos")[0], "guide/");
 });
 
+test("a section's address, stored after its page's (\"#anchor\"), is read whole", () => {
+  const short = fixture().docs.map((d) => (d[3] >= 0 ? [d[0].slice(d[0].indexOf("#")), ...d.slice(1)] : d));
+  assert.strictEqual(short[5][0], "#fever");
+  const index = new Index(fixture(short), EN);
+  assert.ok(top(index, "fever pus").includes("safety/help/#fever"), top(index, "fever pus"));
+  assert.deepStrictEqual(top(index, "fever pus"), top(new Index(fixture(), EN), "fever pus"));
+});
+
 test("an extract marks the reader's words and escapes the page's text", () => {
   const index = new Index(fixture([["a/", "T", "Use <b>sunscreen</b> & wait.", -1, "", []]]), EN);
   assert.strictEqual(index.teaser(index.docs[0], ["sunscreen"], 100), "Use &lt;b&gt;<mark>sunscreen</mark>&lt;/b&gt; &amp; wait.");
