@@ -97,7 +97,8 @@ def change_list(page: Page) -> str:
             f' <span class="mng-changes__kind">{kind}</span></p>'
             f'<p class="mng-changes__what"><a href="{htmlmod.escape(href)}">{htmlmod.escape(_changes.TITLES[c.where])}</a>:'
             f' {htmlmod.escape(c.note)}</p></li>')
-    return '<ul class="mng-changes">\n' + "\n".join(items) + "\n</ul>"
+    # Out of search: each entry's words are those of the answer it links to, which search finds itself.
+    return '<ul class="mng-changes" data-search-exclude>\n' + "\n".join(items) + "\n</ul>"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, page_urls
+from conftest import ROOT, mkdocs_build, page_urls, search_index
 from test_bad_input import REVIEWED
 from test_faq import FAQ_PAGE, faq_project
 
@@ -89,6 +89,16 @@ def test_changes_page_lists_every_change_newest_first(site: Path, history: list[
                        r'.*?<span class="mng-changes__kind">(\w+)</span>.*?<a href="([^"]+)">', html, re.S)
     assert [(kind, date) for kind, date, _, _ in items] == [(c.kind, c.date.isoformat()) for c in history]
     assert all((kind == "correction") == (label == "Correction") for kind, _, label, _ in items)
+
+
+def test_changes_list_is_left_out_of_search(site: Path, history: list[_changes.Change]) -> None:
+    """The entries' words are those of the answers they link to: search finds the answer, and the
+    page itself by its title and opening, not by every symptom a change mentions."""
+    rows = {d[0]: d for d in search_index(site)["docs"]}
+    page = rows["about/changes/"]
+    assert "feed" in page[2].lower(), "the page's opening is still searchable"
+    notes = [c.note for c in history if len(c.note) > 40]
+    assert notes and not [n for n in notes if n[:40] in page[2]], "a change's note is in the search index"
 
 
 def test_every_page_announces_the_feed_and_links_the_changes_page(site: Path) -> None:
