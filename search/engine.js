@@ -583,7 +583,8 @@
   Index.prototype.answer = function (query, typing) {
     var self = this;
     var ranked = this.rank(query, typing), results = ranked.results;
-    if (results.length && results[0].coverage >= this.weights.fallbackCoverage)
+    var fallbackCoverage = this.weights.fallbackCoverage;
+    if (results.some(function (r) { return r.coverage >= fallbackCoverage; }))
       return { results: results, fallback: false, report: ranked.report };
     var shown = results.slice(0, 3);
     this.data.fallback.pages.forEach(function (location) {

@@ -229,6 +229,22 @@ test("no good match shows the closest topics, browsing by concern and medical he
   assert.strictEqual(index.answer("wrinkles", false).fallback, false);
 });
 
+test("a result with all of the reader's words is shown, even below one with fewer", () => {
+  const data = fixture([
+    ["faq/results/", "Results", "Results take months. Results vary. Results last.", -1, "results results", []],
+    ["concerns/dark/", "Dark patches and melasma", "Brown patches on the cheeks and forehead can come from sun, hormones or an injury to the skin. Hyperpigmentation can fade over many months with sun protection and care from a clinician; results vary from one person to the next.", -1, "", []],
+    ["concerns/", "Browse by concern", "Pick the concern you care about.", -1, "", []],
+    ["safety/help/", "When to get medical help", "Get help the same day for a fever.", -1, "", []],
+    ["faq/cost/", "Cost", "Prices vary by clinic.", -1, "", []],
+  ]);
+  data.weights.coveragePower = 0.5;
+  const found = new Index(data, EN).answer("hyperpigmentation results", false);
+  assert.strictEqual(found.results[0].doc.location, "faq/results/"); /* the common word, many times */
+  assert.ok(found.results[0].coverage < data.weights.fallbackCoverage);
+  assert.strictEqual(found.fallback, false); /* not "no page matches all of your words" */
+  assert.ok(found.results.some((r) => r.doc.location === "concerns/dark/"));
+});
+
 test("work is bounded: a pasted 5,000-letter word or 500 words answer at once", () => {
   const index = new Index(fixture(), EN);
   let start = Date.now();
