@@ -15,7 +15,8 @@
  *     each at its credit. A slot scores its best alternative.
  *   - Neighbouring words found side by side in a result add a phrase bonus.
  *   - The sum is multiplied by coverage^power: the share of the query's weight (by IDF)
- *     that the result matches, so a result with all the reader's words comes first; and by
+ *     that the result matches (each word at its match's credit over the best match the site
+ *     has for it), so a result with all the reader's words comes first; and by
  *     1 + titleMatch x (share of the query's words in the title)^2, scaled by the share of the
  *     title's own words the reader typed (titleFit) and, for a whole page, by 1 + pageTitle.
  *   - A word readers often put around their question rather than in it ("yesterday", "jaw")
@@ -473,10 +474,11 @@
       var learned = (!slot.stop && ((report && self.reportWeights[slot.stem]) || self.readerWeights[slot.stem])) || 1;
       var weight = self.slotWeight(slot) * learned;
       total += weight;
-      var best = Object.create(null), credit = Object.create(null);
+      var best = Object.create(null), credit = Object.create(null), top = 0;
       slot.alts.forEach(function (alt) {
         var m = self.altScores(alt, cache);
         if (!m) return;
+        top = Math.max(top, alt.credit);
         Object.keys(m).forEach(function (d) {
           var v = alt.credit * m[d];
           if (!(d in best) || v > best[d]) best[d] = v;
@@ -484,9 +486,11 @@
         });
       });
       var factor = slot.stop ? W.stopWord : learned;
+      /* A word counts as covered by the best match the site has for it: a word the site never
+         uses ("nsaids") is covered in full by the site's word for it ("painkillers"). */
       Object.keys(best).forEach(function (d) {
         scores[d] = (scores[d] || 0) + factor * best[d];
-        covered[d] = (covered[d] || 0) + weight * credit[d];
+        covered[d] = (covered[d] || 0) + weight * credit[d] / top;
         (matched[d] = matched[d] || {})[i] = true;
       });
     });

@@ -71,6 +71,15 @@ test("stems, hyphenated compounds and typos find the page's words", () => {
   assert.strictEqual(top(index, "isotretinion")[0], "safety/drugs/");
 });
 
+test("a word the site never uses is covered in full by the site's word for it", () => {
+  const index = new Index(fixture(), EN);
+  const [drugs] = index.search("accutane", false); /* the synonym still scores less than the word */
+  assert.strictEqual(drugs.doc.location, "safety/drugs/");
+  assert.strictEqual(drugs.coverage, 1);
+  assert.strictEqual(index.search("isotretinoin accutane", false)[0].coverage, 1);
+  assert.ok(index.search("isotretinoin morpheus8", false)[0].coverage < 1);
+});
+
 test("brand names and readers' phrases lead to the site's words", () => {
   const index = new Index(fixture(), EN);
   assert.strictEqual(top(index, "morpheus8")[0], "treatments/rf/");
