@@ -210,6 +210,9 @@
       return sum / Math.max(1, perDoc.length) || 1;
     });
     perDoc.forEach(function (fields, n) {
+      /* The text's words (stems), to tell a result that repeats another (Index.varied). */
+      var own = self.docs[n].stems = new Set();
+      fields[2].counts.forEach(function (_, term) { if (term.indexOf(" ") < 0) own.add(term); });
       fields.forEach(function (field, f) {
         var norm = 1 - b + b * (field.length / avg[f]);
         field.counts.forEach(function (count, term) {
@@ -558,6 +561,7 @@
       return new Result(doc, score, coverage, words, marksOf, d);
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
+    results = this.varied(results);
     /* A reader naming a warning sign after treatment sees, at the latest in place `slot`, the
        best-scoring of the answers that say whether it is normal and when to get help
        (ranking.yml, symptoms); one naming it without saying so, at the latest in `slotNamed`. */
@@ -576,6 +580,29 @@
       }
     }
     return { results: results, report: report, slots: slots };
+  };
+
+  /* The results with the first three saying different things: a result whose text mostly
+     repeats one placed above it there (an FAQ answer and the article section it sums up: of
+     the words either uses, at least weights.repeatSimilarity are shared) is held back
+     weights.repeatDrop places. */
+  Index.prototype.varied = function (results) {
+    var W = this.weights, out = [], held = [];
+    if (!(W.repeatDrop > 0)) return results;
+    function repeats(a, b) {
+      var shared = 0;
+      a.stems.forEach(function (t) { if (b.stems.has(t)) shared++; });
+      var all = a.stems.size + b.stems.size - shared;
+      return all > 0 && shared / all >= W.repeatSimilarity;
+    }
+    results.forEach(function (r) {
+      if (out.length < 3 && out.some(function (o) { return repeats(o.doc, r.doc); }))
+        held.push({ at: out.length + W.repeatDrop, result: r });
+      else out.push(r);
+      while (held.length && held[0].at <= out.length) out.push(held.shift().result);
+    });
+    held.forEach(function (h) { out.push(h.result); });
+    return out;
   };
 
   /*

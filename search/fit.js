@@ -46,6 +46,8 @@ const GRID = {
   fuzzy: [0.4, 0.55, 0.7, 0.85],
   phrase: [0, 0.1, 0.25, 0.5, 1, 2],
   stopWord: [0, 0.05, 0.1, 0.2, 0.4],
+  repeatSimilarity: [0.3, 0.4, 0.5, 0.6, 0.8],
+  repeatDrop: [0, 1, 2, 3],
   symptomFactor: [1, 1.1, 1.25, 1.5, 2], /* ranking.yml: symptoms: factor */
 };
 

@@ -107,7 +107,7 @@ def load_ranking(path: Path) -> dict[str, Any]:
     weights["fields"] = fields
     limits = {"k1": (0, 10), "b": (0, 1), "coverage_power": (0, 10), "title_match": (0, 20), "title_fit": (0, 1), "page_title": (0, 10), "synonym": (0, 1), "prefix": (0, 1),
               "prefix_last": (0, 1), "fuzzy": (0, 1), "phrase": (0, 10), "stop_word": (0, 1),
-              "fallback_coverage": (0, 1)}
+              "fallback_coverage": (0, 1), "repeat_similarity": (0, 1), "repeat_drop": (0, 10)}
     unknown = set(raw) - set(limits) - {"fields"}
     if unknown:
         raise _fail(path, "weights", f"unknown weight(s) {', '.join(sorted(unknown))}; "

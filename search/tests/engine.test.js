@@ -80,6 +80,21 @@ test("a word the site never uses is covered in full by the site's word for it", 
   assert.ok(index.search("isotretinoin morpheus8", false)[0].coverage < 1);
 });
 
+test("the first three give different answers: a result repeating one above it is held back", () => {
+  const docs = [
+    ["faq/sun/", "Sun after treatment", "Keep out of the sun for a week after treatment and wear sunscreen every day.", -1, "", []],
+    ["guide/sun/", "Sun", "Keep out of the sun for a week after treatment, and wear sunscreen every day.", -1, "", []],
+    ["guide/tanning/", "Tanning before treatment", "A tan or sunburn before treatment raises the risk of dark patches.", -1, "", []],
+    ["guide/makeup/", "Makeup", "Wait a day after treatment before makeup.", -1, "", []],
+  ];
+  const data = fixture(docs);
+  const plain = top(new Index(data, EN), "sun after treatment", 4);
+  assert.deepStrictEqual(plain.slice(0, 2), ["faq/sun/", "guide/sun/"]); /* the same answer twice */
+  assert.strictEqual(plain.length, 4);
+  const varied = new Index({ ...data, weights: { ...data.weights, repeatSimilarity: 0.5, repeatDrop: 2 } }, EN);
+  assert.deepStrictEqual(top(varied, "sun after treatment", 4), [plain[0], plain[2], plain[3], plain[1]]);
+});
+
 test("brand names and readers' phrases lead to the site's words", () => {
   const index = new Index(fixture(), EN);
   assert.strictEqual(top(index, "morpheus8")[0], "treatments/rf/");
