@@ -585,9 +585,10 @@
   /* The results with the first three saying different things: a result whose text mostly
      repeats one placed above it there (an FAQ answer and the article section it sums up: of
      the words either uses, at least weights.repeatSimilarity are shared) is held back
-     weights.repeatDrop places. */
+     weights.repeatDrop places. One at most: when several results say the same thing, holding
+     them all would bring weaker results into the first three. */
   Index.prototype.varied = function (results) {
-    var W = this.weights, out = [], held = [];
+    var W = this.weights, out = [], held = []; /* held: [] or [{at, result}] */
     if (!(W.repeatDrop > 0)) return results;
     function repeats(a, b) {
       var shared = 0;
@@ -596,10 +597,10 @@
       return all > 0 && shared / all >= W.repeatSimilarity;
     }
     results.forEach(function (r) {
-      if (out.length < 3 && out.some(function (o) { return repeats(o.doc, r.doc); }))
+      if (!held.length && out.length < 3 && out.some(function (o) { return repeats(o.doc, r.doc); }))
         held.push({ at: out.length + W.repeatDrop, result: r });
       else out.push(r);
-      while (held.length && held[0].at <= out.length) out.push(held.shift().result);
+      if (held.length && held[0].at <= out.length) out.push(held.shift().result);
     });
     held.forEach(function (h) { out.push(h.result); });
     return out;

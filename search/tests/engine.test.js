@@ -93,6 +93,10 @@ test("the first three give different answers: a result repeating one above it is
   assert.strictEqual(plain.length, 4);
   const varied = new Index({ ...data, weights: { ...data.weights, repeatSimilarity: 0.5, repeatDrop: 2 } }, EN);
   assert.deepStrictEqual(top(varied, "sun after treatment", 4), [plain[0], plain[2], plain[3], plain[1]]);
+  /* Three results saying the same thing: one is held back, not two. */
+  const three = fixture([...docs, ["guide/sun-care/", "Sun care", "Keep out of the sun for a week after treatment; wear sunscreen every day.", -1, "", []]]);
+  const after = top(new Index({ ...three, weights: { ...three.weights, repeatSimilarity: 0.5, repeatDrop: 2 } }, EN), "sun after treatment", 5);
+  assert.strictEqual(after.slice(0, 3).filter((d) => /sun/.test(d)).length, 2);
 });
 
 test("brand names and readers' phrases lead to the site's words", () => {
