@@ -588,7 +588,7 @@
      weights.repeatDrop places. One at most: when several results say the same thing, holding
      them all would bring weaker results into the first three. */
   Index.prototype.varied = function (results) {
-    var W = this.weights, out = [], held = []; /* held: [] or [{at, result}] */
+    var W = this.weights, out = [], held = null; /* the result held back, and the place it goes to */
     if (!(W.repeatDrop > 0)) return results;
     function repeats(a, b) {
       var shared = 0;
@@ -597,12 +597,12 @@
       return all > 0 && shared / all >= W.repeatSimilarity;
     }
     results.forEach(function (r) {
-      if (!held.length && out.length < 3 && out.some(function (o) { return repeats(o.doc, r.doc); }))
-        held.push({ at: out.length + W.repeatDrop, result: r });
+      if (!held && out.length < 3 && out.some(function (o) { return repeats(o.doc, r.doc); }))
+        held = { at: out.length + W.repeatDrop, result: r };
       else out.push(r);
-      if (held.length && held[0].at <= out.length) out.push(held.shift().result);
+      if (held && held.at <= out.length) { out.push(held.result); held = null; }
     });
-    held.forEach(function (h) { out.push(h.result); });
+    if (held) out.push(held.result);
     return out;
   };
 
