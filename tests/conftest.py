@@ -64,10 +64,12 @@ def link_search(project: Path) -> None:
 
 
 def search_index(site: Path, lang: str = "en") -> dict:
-    """A language's search index with whole addresses: the build writes a section's as
-    "#anchor", after its page's (the row's fourth field; search/engine.js, wholeAddresses)."""
+    """A language's search index with its results as rows and whole addresses: the build writes
+    them field by field, and a section's address as "#anchor" after its page's (the row's fourth
+    field; search/engine.js, wholeAddresses)."""
     index = json.loads(next((site / "search").glob(f"index.{lang}.*.json")).read_text(encoding="utf-8"))
-    rows = index["docs"]
+    fields = index["docs"]
+    rows = [list(row) for row in zip(*fields.values())]
     index["docs"] = [[rows[d[3]][0] + d[0], *d[1:]] if d[3] >= 0 and d[0].startswith("#") else d for d in rows]
     return index
 

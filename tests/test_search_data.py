@@ -138,7 +138,8 @@ def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     raw = json.loads(next((tmp_path / "out" / "search").glob("index.en.*.json")).read_text(encoding="utf-8"))
-    assert ["#a-section", "page/"] in [[d[0], raw["docs"][d[3]][0]] for d in raw["docs"] if d[3] >= 0]
+    addresses, pages = raw["docs"]["address"], raw["docs"]["page"]
+    assert ["#a-section", "page/"] in [[a, addresses[p]] for a, p in zip(addresses, pages) if p >= 0]
     index = search_index(tmp_path / "out")
     (doc,) = [d for d in index["docs"] if d[0] == "page/#a-section"]
     assert doc[4] == "sunburn tonight fever blister tonight"

@@ -313,6 +313,16 @@ test("a section's address, stored after its page's (\"#anchor\"), is read whole"
   assert.deepStrictEqual(top(index, "fever pus"), top(new Index(fixture(), EN), "fever pus"));
 });
 
+test("the results as the build writes them, field by field, are read as rows", () => {
+  const rows = fixture().docs;
+  const fields = ["address", "title", "text", "page", "searches", "tags", "learned"];
+  const byField = Object.fromEntries(fields.map((f, n) => [f, rows.map((d) => (d[n] === undefined ? "" : d[n]))]));
+  const index = new Index(fixture(byField), EN);
+  assert.strictEqual(index.docs.length, rows.length);
+  assert.strictEqual(index.docs[5].location, rows[5][0]);
+  assert.deepStrictEqual(top(index, "fever pus"), top(new Index(fixture(), EN), "fever pus"));
+});
+
 test("an extract marks the reader's words and escapes the page's text", () => {
   const index = new Index(fixture([["a/", "T", "Use <b>sunscreen</b> & wait.", -1, "", []]]), EN);
   assert.strictEqual(index.teaser(index.docs[0], ["sunscreen"], 100), "Use &lt;b&gt;<mark>sunscreen</mark>&lt;/b&gt; &amp; wait.");
