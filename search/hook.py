@@ -414,7 +414,7 @@ DOC_FIELDS = ("address", "title", "text", "page", "searches", "tags", "learned")
 
 def by_field(rows: list[list]) -> dict[str, list]:
     """The rows as the index file holds them, field by field (search/engine.js, wholeAddresses, reads
-    them back): each field's values together, which gzip packs 5.7 KB smaller than row by row."""
+    them back): each field's values together, which gzip packs 5.4 KB smaller than row by row."""
     if any(len(row) != len(DOC_FIELDS) for row in rows):
         raise PluginError(f"search/hook.py: a search result does not have the {len(DOC_FIELDS)} fields {DOC_FIELDS}")
     return {field: [row[n] for row in rows] for n, field in enumerate(DOC_FIELDS)}
