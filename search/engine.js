@@ -678,8 +678,8 @@
     return out;
   };
 
-  /* The index's results as rows [address, title, text, page, searches, tags, learned] with
-     whole addresses. To make the download smaller the build writes them field by field (each
+  /* The index's results as rows (their fields in DOC_FIELDS' order) with whole addresses.
+     To make the download smaller the build writes them field by field (each
      field's values together, DOC_FIELDS; gzip packs that 5.4 KB smaller than row by row) and a
      section's address after its page's ("#anchor"; its page is the row's fourth field). */
   var DOC_FIELDS = ["address", "title", "text", "page", "searches", "tags", "learned"];

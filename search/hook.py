@@ -373,7 +373,7 @@ def language_words(vocab: dict[str, Any], others: set[str]) -> list[str]:
 
 def index_docs(docs: list[dict], questions: dict[str, list[str]], reader_words: dict[str, Any],
                lang: str) -> list[list]:
-    """The results of one language in the index's form: [address, title, text, page, searches, tags, words]."""
+    """The results of one language in the index's form: one row per result, its fields in DOC_FIELDS' order."""
     by_location = {d["location"]: n for n, d in enumerate(docs)}
     for name, addresses, fix in (
             (f"questions-{lang}.yml", questions, "published links must keep working, so keep the old id (or add "
