@@ -14,10 +14,10 @@
  *   SITE_DIR  a built site (mkdocs build --strict -d DIR): the words each result already uses
  *             come from its index (the learned words are a field of their own there, not counted)
  *
- * A word is added to a result when queries from at least MIN_SETS different sets use it
+ * A word is added to a result when queries from at least MIN_SETS[lang] different sets use it
  * (stop words and numbers aside), each listing that result as a good answer among at most
  * MAX_RELEVANT, and the result's title, text, page title and reader searches have no word
- * of the same stem. A symptom word: queries from at least MIN_SETS sets that list an answer
+ * of the same stem. A symptom word: queries from at least MIN_SETS[lang] sets that list an answer
  * on whether a symptom is normal use it, and at least SYMPTOM_SHARE of all queries using it
  * do. So one writer's word, or one query, never changes the index; a word several people
  * reach for does. --loo learns from every set but one and measures that
@@ -34,7 +34,12 @@ const { readSet, querySets, rankOf, shown, figures } = require("../bench/search_
 const ROOT = path.resolve(__dirname, "..");
 const STEM = { en: "en", es: "es" }; /* language -> its stemmer file in vendor/ */
 const stemmer = (lang) => require(`./vendor/orama-stemmers-3.1.18/${STEM[lang]}.cjs`).stemmer;
-const MIN_SETS = 5;      /* writers (sets) who must share a word. Left-one-set-out (--loo), 79 sets: 4 +166 in the top three, 5 +179 (69 sets: 4 +124, 5 +128; 65 sets: 3 +99, 4 +99, 5 +120, 6 +96); raised from 4 when the words of 79 sets took the index to 100.2 KB gzipped */
+/* Writers (sets) who must share a word, per language. English, left-one-set-out (--loo), 79 sets:
+   4 +166 in the top three, 5 +179 (69 sets: 4 +124, 5 +128; 65 sets: 3 +99, 4 +99, 5 +120, 6 +96);
+   raised from 4 when the words of 79 sets took the index to 100.2 KB gzipped. Spanish, 16 sets
+   (--loo --lang es, session 21): 2 +22, 3 +19, 4 +10, 5 +11; three of 16 sets is still a larger
+   share of the writers than five of 107, while at two a pair of writers would decide. */
+const MIN_SETS = { en: 5, es: 3 };
 const MAX_RELEVANT = 6;  /* a query listing more good answers says little about each */
 const SYMPTOM_SHARE = 0.95; /* a symptom word: of the queries using it, this share list a help answer (0.9: 5 more false help links for 20 true) */
 const MIN_QUERIES = 8;   /* queries (in at least MIN_SETS sets) a word needs before its weight is learned */
@@ -56,7 +61,7 @@ const learnedSets = (lang) => querySets().filter((set) => set.lang === lang && s
    get the help link), used in such queries: there the treated area or concern ("cheeks", "stretch"
    marks) is context, while before treatment it is the question. `sets` is
    [[name, [[query, regex]]]]; `data` the built index of that language. */
-function learn(data, sets, lang, minSets = MIN_SETS, maxRelevant = MAX_RELEVANT, symptomShare = SYMPTOM_SHARE) {
+function learn(data, sets, lang, minSets = MIN_SETS[lang], maxRelevant = MAX_RELEVANT, symptomShare = SYMPTOM_SHARE) {
   /* The index without any learned symptom words: which words name a symptom already. */
   const index = new Index({ ...data, symptoms: { ...data.symptoms, learned: "" } }, stemmer(lang));
   const docs = data.docs;
@@ -177,18 +182,18 @@ function toYaml(learned, lang) {
     `# Language: ${lang}. After a round of query sets ends, change its sets' role in bench/query-sets.tsv`,
     `# and run it again.`,
     `# symptoms: words that queries about something felt or seen after treatment use, in at least`,
-    `# ${MIN_SETS} development query sets (bench/), and other queries hardly ever (at least ${SYMPTOM_SHARE * 100}% of the`,
+    `# ${MIN_SETS[lang]} development query sets (bench/), and other queries hardly ever (at least ${SYMPTOM_SHARE * 100}% of the`,
     `# queries using each list an answer on whether it is normal and when to get help): they mark a`,
     `# symptom as the warning signs' own words do (search/data/ranking.yml, symptoms).`,
     `symptoms: ${quoted(learned.symptoms)}`,
-    `# results: words that readers in at least ${MIN_SETS} sets used for a result whose page never uses them;`,
+    `# results: words that readers in at least ${MIN_SETS[lang]} sets used for a result whose page never uses them;`,
     `# the engine counts them as that result's reader searches.`,
     Object.keys(learned.results).length ? "results:" : "results: {}",
   ];
   for (const [address, words] of Object.entries(learned.results)) lines.push(`  "${address}": ${quoted(words)}`);
   lines.push(
     `# weights: how much a word counts in a query (1 when not listed): the square root of the share of`,
-    `# the queries using it (at least ${MIN_QUERIES}, in ${MIN_SETS} sets) whose good answers it finds, with ${WEIGHT_PRIOR} more of each`,
+    `# the queries using it (at least ${MIN_QUERIES}, in ${MIN_SETS[lang]} sets) whose good answers it finds, with ${WEIGHT_PRIOR} more of each`,
     `# ("yesterday", "jaw": words readers use around their question, not for it); over ${MAX_SHARE}: not listed.`,
     Object.keys(learned.weights).length ? "weights:" : "weights: {}");
   for (const [word, weight] of Object.entries(learned.weights)) lines.push(`  "${word}": ${weight}`);
@@ -230,9 +235,9 @@ function measure(index, rows, answers) {
 if (require.main === module) {
   const [site, flag, ...rest] = process.argv.slice(2);
   const option = (name, value) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : value);
-  const minSets = option("--min-sets", MIN_SETS), maxRelevant = option("--max-relevant", MAX_RELEVANT);
-  const symptomShare = option("--symptom-share", SYMPTOM_SHARE);
   const lang = rest.includes("--lang") ? rest[rest.indexOf("--lang") + 1] : "en";
+  const minSets = option("--min-sets", MIN_SETS[lang]), maxRelevant = option("--max-relevant", MAX_RELEVANT);
+  const symptomShare = option("--symptom-share", SYMPTOM_SHARE);
   if (!site || (flag && flag !== "--loo") || (rest.length && flag !== "--loo") || !(minSets >= 1) || !(maxRelevant >= 1) ||
       !(symptomShare > 0 && symptomShare <= 1) || !STEM[lang]) {
     console.error("usage: node search/expand.js SITE_DIR [--loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X]]");

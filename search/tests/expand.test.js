@@ -2,7 +2,8 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert");
-const { learn, MIN_SETS, MAX_RELEVANT, SYMPTOM_SHARE, MIN_QUERIES, WEIGHT_PRIOR } = require("../expand.js");
+const { learn, MIN_SETS: SETS, MAX_RELEVANT, SYMPTOM_SHARE, MIN_QUERIES, WEIGHT_PRIOR } = require("../expand.js");
+const MIN_SETS = SETS.en;
 
 const DOCS = [
   ["safety/help/#dry", "Dry skin", "Dry, flaking skin for a few days is expected.", -1, "flaky skin", []],
@@ -29,6 +30,13 @@ test("one set fewer, a word the result's reader searches have, or too many answe
   assert.deepStrictEqual(learn(data, sets(MIN_SETS - 1, "sandpaper skin", HELP), "en").results, {});
   assert.deepStrictEqual(learn(data, sets(MIN_SETS, "flakes", HELP), "en").results, {}); /* "flaky" */
   assert.deepStrictEqual(learn(data, sets(MIN_SETS, "sandpaper", "^/safety/|^/concerns/"), "en").results, {});
+});
+
+test("each language has its own number of sets to a word (Spanish has fewer sets, and needs fewer)", () => {
+  const lija = (n) => learn(data, sets(n, "my skin is like lija", HELP), "es").results;
+  assert.deepStrictEqual(lija(SETS.es), { "/safety/help/#dry": ["lija"] });
+  assert.deepStrictEqual(lija(SETS.es - 1), {});
+  assert.deepStrictEqual(learn(data, sets(SETS.es, "my skin is like lija", HELP), "en").results, {}); /* English: more */
 });
 
 test("the same word in one set's many queries is still one set", () => {

@@ -3,7 +3,7 @@
 const test = require("node:test");
 const assert = require("node:assert");
 const { learnedWords } = require("../fit.js");
-const { MIN_SETS } = require("../expand.js");
+const MIN_SETS = require("../expand.js").MIN_SETS.en; /* the fit is English */
 
 const data = { stop: ["my", "is", "like"], variants: {}, topics: [], synonyms: [], fallback: { pages: [] },
   weights: { fields: [3, 0.5, 1, 1.5, 0.5], k1: 1.2, b: 0.75, coveragePower: 3, titleMatch: 1, titleFit: 0, pageTitle: 0.5,
