@@ -86,9 +86,9 @@ CASES = {
     "learned weight for two words": ("reader-words-en.yml", None,
                                      'symptoms: []\nresults: {}\nreport_weights: {}\nweights:\n  "my jaw": 0.2\n',
                                      "weights: 'my jaw': expected a lower-case word"),
-    "compound of one word": ("en.yml", ("  words: [cold sore, cold sores]", "  words: [cold sore, coldsores]"), None,
+    "compound of one word": ("en.yml", ("  words: [cold sore, cold sores,", "  words: [cold sore, coldsores,"), None,
                              "compounds: expected a 'why:' and 'words: [...]', each a name of two or more words"),
-    "compound with a hyphen": ("en.yml", ("  words: [cold sore, cold sores]", "  words: [cold-sore]"), None,
+    "compound with a hyphen": ("en.yml", ("  words: [cold sore, cold sores, fever blister, fever blisters]", "  words: [cold-sore]"), None,
                                "in lower case without accents or hyphens, such as 'cold sore'"),
     "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
                            "symptom_reports: expected 'why:', 'pattern:'"),
@@ -145,7 +145,7 @@ def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
     assert doc[4] == "sunburn tonight fever blister tonight"
     assert doc[6] == "sandpaper true"
     assert index["symptoms"]["learned"] == "shivery"
-    assert index["compounds"] == ["cold sore", "cold sores"]
+    assert index["compounds"] == ["cold sore", "cold sores", "fever blister", "fever blisters"]
     assert index["readerWeights"] == {"jaw": 0.05}
     assert index["reportWeights"] == {"cheeks": 0.3}
     assert "sandpaper" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")
