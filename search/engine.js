@@ -471,7 +471,9 @@
     var symptom = symptoms && slots.some(function (s) {
       return !s.stop && s.alts.some(function (a) { return a.terms.some(function (t) { return symptoms.stems[t]; }); });
     });
-    var report = symptom && (!symptoms.after || symptoms.after.test(fold(query)));
+    /* The words for "after" are matched with compound names as one word ("fever blister" is a
+       cold sore, not a fever). */
+    var report = symptom && (!symptoms.after || symptoms.after.test(this.joinNames(fold(query))));
     slots.forEach(function (slot, i) {
       /* In a query reporting a symptom, a word counts as readers' reports use it, where they do. */
       var learned = (!slot.stop && ((report && self.reportWeights[slot.stem]) || self.readerWeights[slot.stem])) || 1;
