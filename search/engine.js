@@ -17,8 +17,9 @@
  *   - The sum is multiplied by coverage^power: the share of the query's weight (by IDF)
  *     that the result matches (each word at its match's credit over the best match the site
  *     has for it), so a result with all the reader's words comes first; and by
- *     1 + titleMatch x (share of the query's words in the title)^2, scaled by the share of the
- *     title's own words the reader typed (titleFit) and, for a whole page, by 1 + pageTitle.
+ *     1 + titleMatch x (share of the query's words in the title, each at its match's credit)^2,
+ *     scaled by the share of the title's own words the reader typed (titleFit) and, for a
+ *     whole page, by 1 + pageTitle.
  *   - A word readers often put around their question rather than in it ("yesterday", "jaw")
  *     counts its learned weight (search/data/reader-words-<lang>.yml); in a query that reports
  *     a symptom after treatment, its weight learned from such queries, where it has one.
@@ -520,8 +521,17 @@
     slots.forEach(function (s) { asked[s.stem] = true; });
     function titleMatch(doc) {
       var inTitle = 0, typed = 0, own = 0;
+      var has = function (stem) { return doc.titleWords.some(function (w) { return w.forms.indexOf(stem) >= 0; }); };
+      /* A word the title has in the site's words (a synonym, a brand's kind of device, the word
+         a typing slip was meant as) counts at that alternative's credit. */
       slots.forEach(function (s) {
-        if (doc.titleWords.some(function (w) { return w.forms.indexOf(s.stem) >= 0; })) inTitle++;
+        if (has(s.stem)) { inTitle++; return; }
+        var best = 0;
+        s.alts.forEach(function (a) {
+          var found = a.terms.filter(function (t) { return t.split(" ").every(has); }).length;
+          if (a.credit > best && (a.any ? found > 0 : found === a.terms.length)) best = a.credit;
+        });
+        inTitle += best;
       });
       doc.titleWords.forEach(function (w) {
         if (self.stop[w.word]) return;

@@ -107,6 +107,22 @@ test("brand names and readers' phrases lead to the site's words", () => {
   assert.strictEqual(top(index, "fever")[0], "safety/help/#fever"); /* "fever" alone is not a cold sore */
 });
 
+test("a title with the site's word for the reader's (a brand's, a typing slip's) fits the query", () => {
+  /* The same text, and the title field not counted: only the title match tells them apart. */
+  const docs = [
+    ["treatments/coring/#about", "What it is about", "Micro-coring takes out tiny cores of wrinkled skin.", -1, "", []],
+    ["treatments/coring/#what", "What micro-coring is", "Micro-coring takes out tiny cores of wrinkled skin.", -1, "", []],
+    ["concerns/lines/", "Lines", "Micro-coring takes out tiny cores of wrinkled skin.", -1, "", []],
+    ["concerns/wrinkles/", "Wrinkles", "Micro-coring takes out tiny cores of wrinkled skin.", -1, "", []],
+  ];
+  const synonyms = [{ match: ["micro-coring"], add: ["ellacor"] }];
+  const plain = fixture(docs, { synonyms });
+  const index = new Index({ ...plain, weights: { ...plain.weights, fields: [0, 0.5, 1, 1.5, 0.5] } }, EN);
+  assert.strictEqual(top(index, "what is ellacor")[0], "treatments/coring/#what");
+  assert.strictEqual(top(index, "wrinkels")[0], "concerns/wrinkles/");
+  assert.strictEqual(top(index, "what is it about")[0], "treatments/coring/#about");
+});
+
 test("a reader phrase of stop words only is matched word for word", () => {
   const synonyms = fixture().synonyms.concat([{ match: ["medicines"], add: ["is it for my"] }]);
   const index = new Index(fixture(undefined, { synonyms }), EN);
