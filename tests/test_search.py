@@ -115,6 +115,8 @@ def test_a_query_with_no_match_shows_where_to_go(box) -> None:
     ("swelling and redness day 2 is this normal", True),
     ("used my roller at home and now there is pus", True),
     ("derma roller pus", True),  # a warning sign named alone is a report
+    ("redness spreading fast", True),  # a symptom told as changing is a report
+    ("my melasma gets worse every summer, will it help", False),  # asked before treatment
     ("fever blister before my appointment", False),  # a cold sore, asked before treatment
     ("I have pimples right now, can I have the treatment?", False),  # asked before treatment
     ("how much does microneedling cost", False),
