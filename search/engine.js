@@ -519,17 +519,22 @@
        says what the reader asked ("Who should not have micro-needling?") fits best. */
     var asked = Object.create(null);
     slots.forEach(function (s) { asked[s.stem] = true; });
+    /* Each alternative's terms as lists of stems, once per query (a phrase's pairs split). */
+    var altStems = slots.map(function (s) {
+      return s.alts.map(function (a) { return a.terms.map(function (t) { return t.split(" "); }); });
+    });
     function titleMatch(doc) {
       var inTitle = 0, typed = 0, own = 0;
       var has = function (stem) { return doc.titleWords.some(function (w) { return w.forms.indexOf(stem) >= 0; }); };
+      var hasAll = function (stems) { return stems.every(has); };
       /* A word the title has in the site's words (a synonym, a brand's kind of device, the word
          a typing slip was meant as) counts at that alternative's credit. */
-      slots.forEach(function (s) {
+      slots.forEach(function (s, i) {
         if (has(s.stem)) { inTitle++; return; }
         var best = 0;
-        s.alts.forEach(function (a) {
-          var found = a.terms.filter(function (t) { return t.split(" ").every(has); }).length;
-          if (a.credit > best && (a.any ? found > 0 : found === a.terms.length)) best = a.credit;
+        s.alts.forEach(function (a, k) {
+          if (a.credit <= best) return;
+          if (a.any ? altStems[i][k].some(hasAll) : altStems[i][k].every(hasAll)) best = a.credit;
         });
         inTitle += best;
       });
