@@ -85,6 +85,11 @@
     this.limits = data.limits;
     this.stemCache = Object.create(null);
     this.stemmer = stem;
+    /* Words the stemmer would merge with words of another meaning (Spanish "pus" with "puse",
+       "I put"): each group of forms shares a stem of its own, which no stemmed word can be. */
+    (data.ownStems || []).forEach(function (forms) {
+      forms.forEach(function (w) { self.stemCache[fold(w)] = "=" + fold(forms[0]); });
+    });
     this.stop = Object.create(null);
     data.stop.forEach(function (w) { self.stop[fold(w)] = true; });
     this.variants = Object.create(null); /* "b4" -> ["before"], "dont" -> ["do", "not"] */

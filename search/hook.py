@@ -154,10 +154,10 @@ def load_ranking(path: Path) -> dict[str, Any]:
 
 
 def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
-    """Read <lang>.yml: stemmer, stop words, variants, compounds, topics, symptoms_from, fallback and synonyms."""
+    """Read <lang>.yml: stemmer, stop words, variants, compounds, own stems, topics, symptoms_from, fallback and synonyms."""
     data = load_yaml(path)
-    keys = {"language", "stemmer", "stop_words", "variants", "compounds", "topics", "symptoms_from", "symptom_reports",
-            "other_language", "fallback", "synonyms"}
+    keys = {"language", "stemmer", "stop_words", "variants", "compounds", "own_stems", "topics", "symptoms_from",
+            "symptom_reports", "other_language", "fallback", "synonyms"}
     if not isinstance(data, dict) or set(data) != keys:
         raise _fail(path, "", f"expected exactly the sections {', '.join(sorted(keys))}")
     if data["language"] != lang:
@@ -181,6 +181,16 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
         raise _fail(path, "compounds", "expected a 'why:' and 'words: [...]', each a name of two or more words "
                     "in lower case without accents or hyphens, such as 'cold sore' (list each form: 'cold sores' too)")
     _why(path, "compounds", compounds)
+    own = data["own_stems"]
+    if not isinstance(own, dict) or set(own) != {"why", "words"} or not isinstance(own["words"], list) or \
+            not all(isinstance(w, str) and re.fullmatch(r"[a-z]{3,}(?: [a-z]{3,})*", w) for w in own["words"]):
+        raise _fail(path, "own_stems", "expected a 'why:' and 'words: [...]', each the forms of one word in lower case "
+                    "without accents, separated by spaces, such as 'severe severely severity'")
+    forms = [w for group in own["words"] for w in group.split()]
+    repeated = sorted({w for w in forms if forms.count(w) > 1} | set(forms) & set(stop["words"].split()))
+    if repeated:
+        raise _fail(path, "own_stems", f"{', '.join(repeated)}: a word may be in one group only, and not a stop word")
+    _why(path, "own_stems", own)
     topics = data["topics"]
     if not isinstance(topics, dict) or not isinstance(topics.get("queries"), dict):
         raise _fail(path, "topics", "expected a 'why:' and 'queries:', one 'topic-name: pattern' line per topic of ranking.yml")
@@ -234,7 +244,7 @@ def load_vocabulary(path: Path, lang: str) -> dict[str, Any]:
                 raise _fail(path, f"{where}: {key}", "must be a list of words or phrases, such as [pores, pore]")
         _why(path, where, entry)
     return {"stemmer": data["stemmer"], "stop": stop["words"].split(), "variants": variants["words"],
-            "compounds": compounds["words"],
+            "compounds": compounds["words"], "ownStems": [group.split() for group in own["words"]],
             "topic_queries": topics["queries"], "symptom_reports": reports["pattern"],
             "report": {"message": reports["message"], "page": reports["page"]},
             "other_language": other["message"],

@@ -90,6 +90,10 @@ CASES = {
                              "compounds: expected a 'why:' and 'words: [...]', each a name of two or more words"),
     "compound with a hyphen": ("en.yml", ("  words: [cold sore, cold sores, fever blister, fever blisters]", "  words: [cold-sore]"), None,
                                "in lower case without accents or hyphens, such as 'cold sore'"),
+    "own stem with an accent": ("es.yml", ("  words: [pus]", "  words: [pús]"), None,
+                                "own_stems: expected a 'why:' and 'words: [...]', each the forms of one word in lower case"),
+    "own stem in two groups": ("en.yml", ("  words: [severe severely severity]", "  words: [severe severely, severe]"), None,
+                               "own_stems: severe: a word may be in one group only"),
     "help line misspelt": ("en.yml", ('  message: "Worried', '  mesage: "Worried'), None,
                            "symptom_reports: expected 'why:', 'pattern:'"),
 }
@@ -146,6 +150,7 @@ def test_reader_searches_reach_the_index(tmp_path: Path) -> None:
     assert doc[6] == "sandpaper true"
     assert index["symptoms"]["learned"] == "shivery"
     assert index["compounds"] == ["cold sore", "cold sores", "fever blister", "fever blisters"]
+    assert index["ownStems"] == [["severe", "severely", "severity"]]
     assert index["readerWeights"] == {"jaw": 0.05}
     assert index["reportWeights"] == {"cheeks": 0.3}
     assert "sandpaper" not in (tmp_path / "out" / "page" / "index.html").read_text(encoding="utf-8")

@@ -372,6 +372,23 @@ test("a compound name is one word in pages and queries: its parts alone do not f
   assert.ok(!index.teaser(index.docs[0], sore.marks, 100).includes("<mark>"), index.teaser(index.docs[0], sore.marks, 100));
 });
 
+test("a word with a stem of its own is not found by words the stemmer cuts the same (Spanish 'pus', 'puse')", () => {
+  assert.strictEqual(ES("pus"), ES("puse")); /* why the list exists: "me puse crema" is not pus */
+  const docs = [
+    ["es/faq/crema/", "¿Qué me puedo poner?", "Me puse crema y vaselina en la piel.", -1, "", []],
+    ["es/safety/ayuda/", "Busque ayuda", "Pus, fiebre o costras amarillas: llame hoy.", -1, "", []],
+  ];
+  const data = { lang: "es", stop: ["me", "en", "la", "y", "o"], synonyms: [] };
+  const plain = new Index(fixture(docs, data), ES);
+  const index = new Index(fixture(docs, { ...data, ownStems: [["pus"]] }), ES);
+  const found = (ix, q) => ix.answer(q, false).results.filter((r) => r.coverage > 0).map((r) => r.doc.location);
+  assert.deepStrictEqual(found(plain, "pus").sort(), ["es/faq/crema/", "es/safety/ayuda/"]);
+  assert.deepStrictEqual(found(index, "pus"), ["es/safety/ayuda/"]);
+  assert.deepStrictEqual(found(index, "me puse crema"), ["es/faq/crema/"]);
+  const [pus] = index.answer("pus", false).results;
+  assert.ok(index.teaser(pus.doc, pus.marks, 100).includes("<mark>Pus</mark>"), index.teaser(pus.doc, pus.marks, 100));
+});
+
 /* The worker as the build makes it (search/hook.py: engine_source, worker_source), in a sandbox. */
 function worker(fetched, extra = {}) {
   const cjs = fs.readFileSync(path.join(__dirname, "..", "vendor", "orama-stemmers-3.1.18", "en.cjs"), "utf8");
