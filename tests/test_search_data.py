@@ -90,7 +90,7 @@ CASES = {
                              "compounds: expected a 'why:' and 'words: [...]', each a name of two or more words"),
     "compound with a hyphen": ("en.yml", ("  words: [cold sore, cold sores, fever blister, fever blisters]", "  words: [cold-sore]"), None,
                                "in lower case without accents or hyphens, such as 'cold sore'"),
-    "own stem with an accent": ("es.yml", ("  words: [pus]", "  words: [pús]"), None,
+    "own stem with an accent": ("es.yml", ("  words: [pus, ", "  words: [pús, "), None,
                                 "own_stems: expected a 'why:' and 'words: [...]', each the forms of one word in lower case"),
     "own stem in two groups": ("en.yml", ("  words: [severe severely severity]", "  words: [severe severely, severe]"), None,
                                "own_stems: severe: a word may be in one group only"),
