@@ -109,7 +109,8 @@ def main(argv: list[str]) -> int:
         ensure_node_packages()
         if not args:  # the search engine's unit tests (Node's test runner), then pytest
             run(["node", "--test", "search/tests/"], env=env)
-        run([PY, "-m", "pytest", *args], env=env)
+        # With no arguments, pytest also lists the 20 slowest tests: the suite must stay under 15 minutes.
+        run([PY, "-m", "pytest", *(args or ["--durations=20"])], env=env)
     else:
         print(__doc__)
         return 0 if task == "help" else 2
