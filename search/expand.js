@@ -8,9 +8,11 @@
  * the warning signs' own, so a new reader's words find the answer too.
  *
  * Usage: node search/expand.js SITE_DIR           write search/data/reader-words-<lang>.yml
- *        node search/expand.js SITE_DIR --loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X]
+ *        node search/expand.js SITE_DIR --loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X] [--newest N]
  *                                                  leave-one-set-out figures (English, or Spanish with --lang es), write nothing;
- *                                                  the options try other thresholds than those below
+ *                                                  the options try other thresholds than those below; --newest N
+ *                                                  measures only the newest N sets (each still learned without), as
+ *                                                  every set takes over an hour for English on this machine
  *   SITE_DIR  a built site (mkdocs build --strict -d DIR): the words each result already uses
  *             come from its index (the learned words are a field of their own there, not counted)
  *
@@ -43,7 +45,8 @@ const stemmer = (lang) => require(`./vendor/orama-stemmers-3.1.18/${STEM[lang]}.
    queries; each set measured with the words of the other 126; top three / help answers in the top
    three, against no learned words): 5 +78 / +27, 6 +75 / +45, 7 +71 / +61, 8 +86 / +80,
    9 +80 / +80, 10 +79 / +89; eight of 127 is the share five of 79 was, and the index is 3.2 KB
-   smaller than at five (at five it reached 99,995 bytes gzipped). */
+   smaller than at five (at five it reached 99,995 bytes gzipped). Spanish, 21 sets (--loo --lang es,
+   session 24): 2 +54 with 12 false help links, 3 +36 with 5, 4 +30: three stays. */
 const MIN_SETS = { en: 8, es: 3 };
 const MAX_RELEVANT = 6;  /* a query listing more good answers says little about each */
 const SYMPTOM_SHARE = 0.95; /* a symptom word: of the queries using it, this share list a help answer (0.9: 5 more false help links for 20 true) */
@@ -222,19 +225,22 @@ function builtIndex(site, lang) {
   return { ...data, docs: wholeAddresses(data.docs) };
 }
 
-/* hit@3 and MRR@10 of a set, and how many of its queries get the help link: of those whose writer
-   listed an answer on whether a symptom is normal, and of the others. */
+/* hit@3 and MRR@10 of a set; how many queries whose writer listed an answer on whether a symptom is
+   normal have one of those answers in the top three (`answered`); and how many get the help link: of
+   those whose writer listed such an answer, and of the others. */
 function measure(index, rows, answers) {
   const ranks = [];
-  let linked = 0, wrong = 0;
+  let linked = 0, wrong = 0, answered = 0;
+  const isAnswer = (location) => answers.test(index.bare(location.replace(/^\//, "")));
   for (const [q, re] of rows) {
-    const found = index.answer(q, true);
-    ranks.push(rankOf(re, shown(found)));
+    const found = index.answer(q, true), list = shown(found);
+    ranks.push(rankOf(re, list));
+    const about = index.docs.some((d) => isAnswer(d.location) && (re.test("/" + d.location) || re.test(d.title)));
+    if (about && list.slice(0, 3).some((d) => isAnswer(d.location) && (re.test(d.location) || re.test(d.title)))) answered++;
     if (!found.report) continue;
-    const about = index.docs.some((d) => answers.test(index.bare(d.location)) && (re.test("/" + d.location) || re.test(d.title)));
     if (about) linked++; else wrong++;
   }
-  return { ...figures(ranks), linked, wrong };
+  return { ...figures(ranks), linked, wrong, answered };
 }
 
 if (require.main === module) {
@@ -242,10 +248,10 @@ if (require.main === module) {
   const option = (name, value) => (rest.includes(name) ? Number(rest[rest.indexOf(name) + 1]) : value);
   const lang = rest.includes("--lang") ? rest[rest.indexOf("--lang") + 1] : "en";
   const minSets = option("--min-sets", MIN_SETS[lang]), maxRelevant = option("--max-relevant", MAX_RELEVANT);
-  const symptomShare = option("--symptom-share", SYMPTOM_SHARE);
+  const symptomShare = option("--symptom-share", SYMPTOM_SHARE), newest = option("--newest", 0);
   if (!site || (flag && flag !== "--loo") || (rest.length && flag !== "--loo") || !(minSets >= 1) || !(maxRelevant >= 1) ||
-      !(symptomShare > 0 && symptomShare <= 1) || !STEM[lang]) {
-    console.error("usage: node search/expand.js SITE_DIR [--loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X]]");
+      !(symptomShare > 0 && symptomShare <= 1) || !(newest >= 0) || !STEM[lang]) {
+    console.error("usage: node search/expand.js SITE_DIR [--loo [--lang es] [--min-sets N] [--max-relevant N] [--symptom-share X] [--newest N]]");
     process.exit(2);
   }
   if (flag === "--loo") {
@@ -253,16 +259,18 @@ if (require.main === module) {
     const sets = learnedSets(lang).map((f) => [path.basename(f), readSet(f)]);
     const answers = new RegExp(data.symptoms.answers, "i");
     const base = new Index(withWords(data, { symptoms: [], results: {} }), stemmer(lang));
-    const total = { top3: 0, linked: 0, wrong: 0 };
+    const total = { top3: 0, answered: 0, linked: 0, wrong: 0 };
     const signed = (n) => (n >= 0 ? "+" : "") + n;
-    for (const [name, rows] of sets) {
+    for (const [name, rows] of newest ? sets.slice(-newest) : sets) {
       const learned = learn(data, sets.filter(([other]) => other !== name), lang, minSets, maxRelevant, symptomShare);
       const a = measure(base, rows, answers), b = measure(new Index(withWords(data, learned), stemmer(lang)), rows, answers);
       for (const k of Object.keys(total)) total[k] += b[k] - a[k];
       console.log(`${name.padEnd(32)} hit@3 ${a.hit3.toFixed(3)} -> ${b.hit3.toFixed(3)} (${signed(b.top3 - a.top3)})` +
-        `  MRR@10 ${a.mrr.toFixed(3)} -> ${b.mrr.toFixed(3)}  help link ${signed(b.linked - a.linked)}, on other queries ${signed(b.wrong - a.wrong)}`);
+        `  MRR@10 ${a.mrr.toFixed(3)} -> ${b.mrr.toFixed(3)}  help answers ${signed(b.answered - a.answered)}` +
+        `  help link ${signed(b.linked - a.linked)}, on other queries ${signed(b.wrong - a.wrong)}`);
     }
-    console.log(`all sets: ${signed(total.top3)} in the top three; the help link on ${signed(total.linked)} queries about a symptom, ${signed(total.wrong)} others`);
+    console.log(`${newest ? `the newest ${newest} sets` : "all sets"}: ${signed(total.top3)} in the top three, ${signed(total.answered)} help answers in the top three; ` +
+      `the help link on ${signed(total.linked)} queries about a symptom, ${signed(total.wrong)} others`);
   } else {
     for (const lang of Object.keys(STEM)) {
       const file = path.join(__dirname, "data", `reader-words-${lang}.yml`);
